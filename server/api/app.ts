@@ -1,0 +1,52 @@
+import express, { type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { Services } from '../compose.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { errorHandler } from './errors.js';
+import { floorRoutes } from './floor.routes.js';
+import { authenticate } from './guard.js';
+import { mountRoutes, type RouteSpec } from './route.js';
+import { systemRoutes } from './system.routes.js';
+
+export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
+  return [
+    ...authRoutes(s.auth, cookieSecure),
+    ...floorRoutes(s.catalog),
+    ...systemRoutes(s.systemLogs, s.credentials, s.clock),
+  ];
+}
+
+export interface HttpAppOptions {
+  services: Services;
+  log: Logger;
+  cookieSecure: boolean;
+  /** SvelteKit's adapter-node handler; absent in API-only tests. */
+  pages?: RequestHandler;
+}
+
+export function createHttpApp({ services, log, cookieSecure, pages }: HttpAppOptions) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.locals.services = services;
+  app.use((_req, res, next) => {
+    // WASM threads in the kiosk need cross-origin isolation; the same headers on every page keep
+    // navigation between pages from dropping it.
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    next();
+  });
+  app.get('/health', async (_req, res) => {
+    const report = await services.health();
+    res.status(report.status === 'down' ? 503 : 200).json(report);
+  });
+  app.use(authenticate(services.auth));
+  app.use('/api/v1', express.json({ limit: '1mb' }), mountRoutes(apiRouteSpecs(services, cookieSecure)));
+  app.use('/api/v1', (_req, res) => {
+    res.status(404).json({ code: 'not_found', message: 'no such API route' });
+  });
+  if (pages) app.use(pages);
+  app.use(errorHandler(log));
+  return app;
+}

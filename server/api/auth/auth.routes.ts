@@ -1,0 +1,126 @@
+import type { CookieOptions } from 'express';
+import { z } from 'zod';
+import { ApiKeyCreateRequest, KioskCreateRequest, LoginRequest, UserCreateRequest } from '../../../src/lib/protocol/auth.js';
+import { parse as parseCookie } from 'cookie';
+import { ADMIN_ONLY, EVERY_USER, parse, principalOf, type RouteSpec } from '../route.js';
+import { SESSION_COOKIE } from '../guard.js';
+import type { AuthService } from './auth.service.js';
+
+const IdParam = z.object({ id: z.string().min(1).max(50) });
+const ActiveBody = z.object({ active: z.boolean() });
+
+export function sessionCookie(secure: boolean, expires?: Date): CookieOptions {
+  return { httpOnly: true, sameSite: 'strict', secure, path: '/', ...(expires ? { expires } : {}) };
+}
+
+export function authRoutes(auth: AuthService, cookieSecure: boolean): RouteSpec[] {
+  return [
+    {
+      method: 'post',
+      path: '/auth/login',
+      access: 'public',
+      handler: async (req, res) => {
+        const { username, password } = parse(LoginRequest, req, 'body');
+        const s = await auth.login(username, password, req.ip ?? 'unknown');
+        res.cookie(SESSION_COOKIE, s.token, sessionCookie(cookieSecure, s.expiresAt));
+        res.json({ user: s.user, expiresAt: s.expiresAt.toISOString() });
+      },
+    },
+    {
+      method: 'post',
+      path: '/auth/logout',
+      access: EVERY_USER,
+      handler: async (req, res) => {
+        const token = req.headers.cookie ? parseCookie(req.headers.cookie)[SESSION_COOKIE] : undefined;
+        if (token) await auth.logout(token);
+        res.clearCookie(SESSION_COOKIE, sessionCookie(cookieSecure));
+        res.status(204).end();
+      },
+    },
+    {
+      method: 'get',
+      path: '/auth/me',
+      access: [...EVERY_USER, 'kiosk'],
+      handler: (req, res) => {
+        res.json(principalOf(req));
+      },
+    },
+    {
+      method: 'get',
+      path: '/users',
+      access: ADMIN_ONLY,
+      handler: async (_req, res) => {
+        res.json(await auth.listUsers());
+      },
+    },
+    {
+      method: 'post',
+      path: '/users',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        res.status(201).json(await auth.createUser(parse(UserCreateRequest, req, 'body')));
+      },
+    },
+    {
+      method: 'patch',
+      path: '/users/:id',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        const { id } = parse(IdParam, req, 'params');
+        res.json(await auth.setUserActive(id, parse(ActiveBody, req, 'body').active));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api-keys',
+      access: ADMIN_ONLY,
+      handler: async (_req, res) => {
+        res.json(await auth.listApiKeys());
+      },
+    },
+    {
+      method: 'post',
+      path: '/api-keys',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        const { name, role } = parse(ApiKeyCreateRequest, req, 'body');
+        res.status(201).json(await auth.createApiKey(name, role, principalOf(req).id));
+      },
+    },
+    {
+      method: 'delete',
+      path: '/api-keys/:id',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        await auth.revokeApiKey(parse(IdParam, req, 'params').id);
+        res.status(204).end();
+      },
+    },
+    {
+      method: 'get',
+      path: '/kiosks',
+      access: ADMIN_ONLY,
+      handler: async (_req, res) => {
+        res.json(await auth.listKiosks());
+      },
+    },
+    {
+      method: 'post',
+      path: '/kiosks',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        const { name, cameraIds } = parse(KioskCreateRequest, req, 'body');
+        res.status(201).json(await auth.createKiosk(name, cameraIds, principalOf(req).id));
+      },
+    },
+    {
+      method: 'delete',
+      path: '/kiosks/:id',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        await auth.revokeKiosk(parse(IdParam, req, 'params').id);
+        res.status(204).end();
+      },
+    },
+  ];
+}

@@ -1,0 +1,38 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Config } from './config.js';
+import { createAuthService } from './api/auth/auth.service.js';
+import { createHealthService } from './api/health.js';
+import type { Clock } from './domain/clock.js';
+import { createCatalogRepository } from './store/catalog.repository.js';
+import { createCredentialsRepository } from './store/credentials.repository.js';
+import type { Database } from './store/database.js';
+import { createSystemLogRepository } from './store/system-log.repository.js';
+import { createUsersRepository } from './store/users.repository.js';
+
+export const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+function loginLimiter(redis: Redis | null, points: number): RateLimiterAbstract {
+  const opts = { keyPrefix: 'fs:login', points, duration: 15 * 60 };
+  const memory = new RateLimiterMemory(opts);
+  // With Redis the limit holds across processes; while Redis is away the in-memory one stands in.
+  return redis ? new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: memory }) : memory;
+}
+
+/** Wires repositories and services; the one place that knows which implementation serves a port. */
+export function composeServices(cfg: Config, db: Database, redis: Redis | null, clock: Clock, startedAt: Date) {
+  const users = createUsersRepository(db.prisma);
+  const credentials = createCredentialsRepository(db.prisma);
+  const catalog = createCatalogRepository(db.prisma);
+  const systemLogs = createSystemLogRepository(db.prisma);
+  const auth = createAuthService({
+    users,
+    credentials,
+    clock,
+    sessionTtlHours: cfg.sessionTtlHours,
+    loginLimiter: loginLimiter(redis, cfg.loginMaxAttempts),
+  });
+  const health = createHealthService({ db, redis, catalog, credentials, clock, startedAt, version: VERSION });
+  return { db, redis, clock, users, credentials, catalog, systemLogs, auth, health, cookieSecure: cfg.cookieSecure };
+}
+export type Services = ReturnType<typeof composeServices>;

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { createHttpApp } from './api/app.js';
+import { checkModelFiles, openMigrated, seedIfEmpty, selfCheck } from './boot.js';
+import { composeServices } from './compose.js';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import type { SystemLogSink } from './log.js';
+import { createRealtime } from './realtime/sockets.js';
+import { createRedis, pingRedis } from './store/redis.js';
+
+export interface RunningServer {
+  port: number;
+  http: HttpServer;
+  close(): Promise<void>;
+}
+
+async function loadPages(file: string): Promise<RequestHandler> {
+  if (!existsSync(file)) throw new Error(`${file} is missing; run npm run build`);
+  const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
+  return mod.handler;
+}
+
+/** When nobody can log in yet, makes an admin with a random password and says where to find it. */
+async function ensureFirstAdmin(cfg: Config, services: ReturnType<typeof composeServices>, log: Logger) {
+  if (cfg.firstAdmin) {
+    if (!(await services.users.findByUsername(cfg.firstAdmin.username))) {
+      await services.auth.createUser({ ...cfg.firstAdmin, displayName: 'Administrator' });
+      log.info({ component: 'auth' }, `created the first admin "${cfg.firstAdmin.username}" from ADMIN_USERNAME`);
+    }
+    return;
+  }
+  if ((await services.users.count()) > 0) return;
+  const password = randomBytes(12).toString('base64url');
+  await services.auth.createUser({ username: 'admin', displayName: 'Administrator', password, role: 'admin' });
+  const dataDir = cfg.database.kind === 'pglite' ? path.dirname(cfg.database.dir) : path.resolve('data');
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'initial-admin.txt');
+  writeFileSync(file, `username: admin\npassword: ${password}\n`, { mode: 0o600 });
+  // Deliberately not through the logger: warnings are copied into system_logs, passwords must not be.
+  process.stdout.write(`\nFirst start: log in as "admin" with password "${password}" (also in ${file}).\n\n`);
+}
+
+export async function startServer(cfg: Config, log: Logger, sink: SystemLogSink, clock: Clock = systemClock): Promise<RunningServer> {
+  const startedAt = clock.now();
+  const db = await openMigrated(cfg, log);
+
+  let redis: Redis | null = null;
+  if (cfg.redisUrl) {
+    let lastComplaint = 0;
+    redis = createRedis(cfg.redisUrl, (err) => {
+      // ioredis reports every failed reconnect; one line a minute is enough to be noticed.
+      if (clock.now().getTime() - lastComplaint > 60_000) {
+        lastComplaint = clock.now().getTime();
+        log.warn({ component: 'redis', err }, 'Redis unavailable; using in-process fallbacks');
+      }
+    });
+  }
+  const services = composeServices(cfg, db, redis, clock, startedAt);
+  sink.attach(services.systemLogs);
+  if (redis) await selfCheck(log, 'redis reachable', false, () => pingRedis(redis!, 3000));
+  await selfCheck(log, `model files present (${cfg.modelDir})`, false, () => checkModelFiles(cfg.modelDir));
+  await selfCheck(log, `demo video present (${cfg.demoVideo})`, false, () => {
+    if (!existsSync(cfg.demoVideo)) throw new Error('not found; the demo camera will show as error');
+  });
+  const pages = (await selfCheck(log, 'web app built', true, () => loadPages(cfg.sveltekitHandler)))!;
+
+  await ensureFirstAdmin(cfg, services, log);
+  await seedIfEmpty(cfg, db, log, clock.now());
+
+  const app = createHttpApp({ services, log, cookieSecure: cfg.cookieSecure, pages });
+  const http = createServer(app);
+  const io = createRealtime(http, services.auth);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(cfg.port, cfg.host, resolve);
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : cfg.port;
+  log.info({ component: 'http', port }, `Floorsight listening on http://${cfg.host}:${port}`);
+
+  return {
+    port,
+    http,
+    async close() {
+      await io.close();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await sink.close();
+      redis?.disconnect();
+      await db.close();
+    },
+  };
+}

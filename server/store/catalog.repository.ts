@@ -1,0 +1,35 @@
+import type { PrismaClient } from './generated/client.js';
+
+/** Read access to the floor's fixed things: workers, cameras, zones. */
+export function createCatalogRepository(prisma: PrismaClient) {
+  return {
+    listWorkers: () =>
+      prisma.worker.findMany({
+        orderBy: { workerId: 'asc' },
+        select: { workerId: true, name: true, badgeId: true, shift: true, skillLevel: true, active: true },
+      }),
+    createWorker: (w: { workerId: string; name: string; badgeId?: string | null; shift?: string | null; skillLevel?: string | null }) =>
+      prisma.worker.create({
+        data: w,
+        select: { workerId: true, name: true, badgeId: true, shift: true, skillLevel: true, active: true },
+      }),
+    // Never select rtspUrl: it carries credentials and must not leave the server.
+    listCameras: () =>
+      prisma.camera.findMany({
+        orderBy: { cameraId: 'asc' },
+        select: {
+          cameraId: true,
+          name: true,
+          sourceKind: true,
+          location: true,
+          status: true,
+          resolution: true,
+          fps: true,
+          lastSeenAt: true,
+        },
+      }),
+    listZones: (cameraId?: string) =>
+      prisma.zone.findMany({ where: cameraId ? { cameraId } : undefined, orderBy: { zoneId: 'asc' } }),
+  };
+}
+export type CatalogRepository = ReturnType<typeof createCatalogRepository>;

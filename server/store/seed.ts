@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { computeTimeline, formatDaySec, type ShiftSpec } from '../domain/schedule/timeline.js';
+import type { PrismaClient } from './generated/client.js';
+
+export const DEMO_SHIFT: ShiftSpec = {
+  workStart: '08:00',
+  workEnd: '17:00',
+  breaks: [
+    { start: '10:00', durationMin: 15 },
+    { start: '15:00', durationMin: 15 },
+  ],
+  indices: 11,
+  mode: 'equal',
+};
+
+const WORKERS = [
+  { workerId: 'W001', name: 'สมชาย ใจดี', badgeId: 'BADGE-001', shift: 'morning', skillLevel: 'expert' },
+  { workerId: 'W002', name: 'John Smith', badgeId: 'BADGE-002', shift: 'morning', skillLevel: 'intermediate' },
+  { workerId: 'W003', name: 'Nguyen Thi Lan', badgeId: 'BADGE-003', shift: 'morning', skillLevel: 'beginner' },
+  { workerId: 'W004', name: 'Maria Santos', badgeId: 'BADGE-004', shift: 'afternoon', skillLevel: 'intermediate' },
+];
+
+// Normalised (0..1) polygons over the walkway of OpenCV's vtest.avi (768×576).
+const ZONES = [
+  { zoneId: 'Z01', name: 'Station 1', color: '#0072B2', polygonCoords: [[0.02, 0.45], [0.48, 0.45], [0.48, 0.98], [0.02, 0.98]] },
+  { zoneId: 'Z02', name: 'Station 2', color: '#E69F00', polygonCoords: [[0.52, 0.45], [0.98, 0.45], [0.98, 0.98], [0.52, 0.98]] },
+];
+
+const timeOfDay = (hhmm: string) => new Date(`1970-01-01T${hhmm.length === 5 ? `${hhmm}:00` : hhmm}Z`);
+
+/** The stored form of a timeline: factory-local HH:MM:SS strings, as the schedule API returns them. */
+export function timelineJson(spec: ShiftSpec) {
+  return computeTimeline(spec).indices.map((i) => ({
+    index: i.index,
+    segments: i.segments.map((s) => ({ start: formatDaySec(s.start), end: formatDaySec(s.end) })),
+    netMinutes: Math.round((i.netSeconds / 60) * 100) / 100,
+  }));
+}
+
+/**
+ * Lays down a small demo site. Idempotent: it creates what is missing and never overwrites what
+ * an admin has changed since.
+ */
+export async function seedDemo(prisma: PrismaClient, opts: { today: string; demoVideo: string }) {
+  for (const w of WORKERS) {
+    await prisma.worker.upsert({ where: { workerId: w.workerId }, create: w, update: {} });
+  }
+  const hasVideo = existsSync(opts.demoVideo);
+  await prisma.camera.upsert({
+    where: { cameraId: 'CAM01' },
+    create: {
+      cameraId: 'CAM01',
+      name: 'Demo walkway (vtest.avi)',
+      sourceKind: 'file',
+      filePath: opts.demoVideo,
+      location: 'Demo line',
+      status: hasVideo ? 'active' : 'error',
+      resolution: '768x576',
+      fps: 10,
+    },
+    update: {},
+  });
+  for (const z of ZONES) {
+    await prisma.zone.upsert({
+      where: { zoneId: z.zoneId },
+      create: { ...z, cameraId: 'CAM01', zoneType: 'work_area', minWorkers: 1, maxWorkers: 3 },
+      update: {},
+    });
+  }
+  const date = new Date(`${opts.today}T00:00:00Z`);
+  await prisma.schedule.upsert({
+    where: { date },
+    create: {
+      date,
+      workStartTime: timeOfDay(DEMO_SHIFT.workStart),
+      workEndTime: timeOfDay(DEMO_SHIFT.workEnd),
+      break1Start: timeOfDay(DEMO_SHIFT.breaks[0]!.start),
+      break1Duration: DEMO_SHIFT.breaks[0]!.durationMin,
+      break2Start: timeOfDay(DEMO_SHIFT.breaks[1]!.start),
+      break2Duration: DEMO_SHIFT.breaks[1]!.durationMin,
+      indexTimeline: timelineJson(DEMO_SHIFT),
+      totalIndices: DEMO_SHIFT.indices,
+    },
+    update: {},
+  });
+  return { workers: WORKERS.length, cameras: 1, zones: ZONES.length, demoVideo: hasVideo };
+}

@@ -1,0 +1,20 @@
+import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
+
+const PUBLIC_PATHS = ['/login'];
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const req = event.platform?.req;
+  if (!req?.app) throw new Error('pages must be served through server/main.ts');
+  event.locals.principal = req.principal ?? null;
+  event.locals.services = req.app.locals.services;
+  const isPublic = PUBLIC_PATHS.includes(event.url.pathname);
+  if (!isPublic && !event.locals.principal) {
+    redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+  }
+  return resolve(event);
+};
+
+export const handleError: HandleServerError = ({ error, status }) => {
+  if (status !== 404) console.error(error);
+  return { message: status === 404 ? 'Not found' : 'Internal error' };
+};

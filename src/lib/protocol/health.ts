@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { KioskTelemetry } from './telemetry.js';
+
+export const CheckState = z.enum(['ok', 'down', 'disabled']);
+
+export const HealthReport = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  uptime: z.number().describe('seconds since the process started'),
+  databases: z.object({
+    postgres: CheckState,
+    postgresKind: z.enum(['postgres', 'pglite']),
+    redis: CheckState,
+  }),
+  cameras: z.array(
+    z.object({ cameraId: z.string(), name: z.string(), status: z.string(), lastSeenAt: z.string().nullable() }),
+  ),
+  gpu: z.array(KioskTelemetry.extend({ kioskId: z.string(), name: z.string(), lastSeenAt: z.string() })),
+  version: z.string(),
+});
+export type HealthReport = z.infer<typeof HealthReport>;

@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { LoginRequest } from '$lib/protocol/auth';
+import { sessionCookie } from '../../../server/api/auth/auth.routes';
+import { SESSION_COOKIE } from '../../../server/api/guard';
+import { DomainError } from '../../../server/domain/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+  if (locals.principal) redirect(303, '/');
+};
+
+function safeNext(next: string | null): string {
+  // Only local paths: an open redirect after login is a phishing aid.
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export const actions = {
+  default: async ({ request, locals, cookies, getClientAddress, url }) => {
+    const form = Object.fromEntries(await request.formData());
+    const parsed = LoginRequest.safeParse(form);
+    const username = typeof form.username === 'string' ? form.username : '';
+    if (!parsed.success) {
+      return fail(400, { username, message: `${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}` });
+    }
+    try {
+      const s = await locals.services.auth.login(parsed.data.username, parsed.data.password, getClientAddress());
+      const { expires, httpOnly, sameSite, secure, path } = sessionCookie(locals.services.cookieSecure, s.expiresAt);
+      cookies.set(SESSION_COOKIE, s.token, { expires, httpOnly, sameSite, secure, path: path ?? '/' });
+    } catch (err) {
+      if (err instanceof DomainError) return fail(err.code === 'too_many_requests' ? 429 : 401, { username, message: err.message });
+      throw err;
+    }
+    redirect(303, safeNext(url.searchParams.get('next')));
+  },
+} satisfies Actions;
