@@ -29,16 +29,28 @@ export default ts.config(
         'error',
         {
           patterns: [
-            { group: ['express', 'socket.io*', '@prisma/*', '*/generated/*', 'pg', 'ioredis', 'node:*', 'fs', 'pino'], message: 'domain and tracking code stay free of I/O and frameworks' },
+            {
+              group: ['express', 'socket.io*', '@prisma/*', '*/generated/*', 'pg', 'ioredis', 'node:*', 'fs', 'pino'],
+              message: 'domain and tracking code stay free of I/O and frameworks',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'take the time as an argument' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'take the time as an argument',
+        },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'take the time as an argument' },
-        { selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']", message: 'take the time as an argument' },
-        { selector: "CallExpression[callee.name='setTimeout']", message: 'domain code does not schedule; the caller does' },
+        {
+          selector: "CallExpression[callee.object.name='performance'][callee.property.name='now']",
+          message: 'take the time as an argument',
+        },
+        {
+          selector: "CallExpression[callee.name='setTimeout']",
+          message: 'domain code does not schedule; the caller does',
+        },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator'],
     },

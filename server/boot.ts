@@ -9,7 +9,12 @@ import { seedDemo } from './store/seed.js';
 export class StartupError extends Error {}
 
 /** Runs one start-up check, logs one line for it, and stops start-up if a critical one fails. */
-export async function selfCheck<T>(log: Logger, name: string, critical: boolean, fn: () => Promise<T> | T): Promise<T | undefined> {
+export async function selfCheck<T>(
+  log: Logger,
+  name: string,
+  critical: boolean,
+  fn: () => Promise<T> | T,
+): Promise<T | undefined> {
   try {
     const result = await fn();
     log.info({ component: 'self_check', check: name }, `self-check ok: ${name}`);
@@ -27,7 +32,8 @@ export async function selfCheck<T>(log: Logger, name: string, critical: boolean,
 
 /** Opens the database and brings its schema up to date: the critical half of start-up. */
 export async function openMigrated(cfg: Config, log: Logger): Promise<Database> {
-  const where = cfg.database.kind === 'postgres' ? redactUrl(cfg.database.url) : `embedded PGlite in ${cfg.database.dir}`;
+  const where =
+    cfg.database.kind === 'postgres' ? redactUrl(cfg.database.url) : `embedded PGlite in ${cfg.database.dir}`;
   const db = (await selfCheck(log, `database reachable (${where})`, true, async () => {
     const opened = await openDatabase(cfg.database, {
       onError: (err) => log.warn({ component: 'database', err }, 'database connection lost'),

@@ -3,14 +3,15 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { createHttpApp } from './api/app.js';
+import { createHttpApp, PAGES_PROTOCOL_HEADER } from './api/app.js';
 import { checkModelFiles, openMigrated, seedIfEmpty, selfCheck } from './boot.js';
 import { composeServices } from './compose.js';
 import type { Config } from './config.js';
-import { systemClock, type Clock } from './domain/clock.js';
+import type { Clock } from './domain/clock.js';
+import { systemClock } from './system-clock.js';
 import type { SystemLogSink } from './log.js';
 import { createRealtime } from './realtime/sockets.js';
 import { createRedis, pingRedis } from './store/redis.js';
@@ -18,11 +19,16 @@ import { createRedis, pingRedis } from './store/redis.js';
 export interface RunningServer {
   port: number;
   http: HttpServer;
+  app: Express;
   close(): Promise<void>;
 }
 
 async function loadPages(file: string): Promise<RequestHandler> {
   if (!existsSync(file)) throw new Error(`${file} is missing; run npm run build`);
+  // adapter-node assumes https unless told otherwise, and SvelteKit's CSRF check then refuses
+  // every form posted over plain http on the LAN. It reads these when the handler is imported.
+  process.env.PROTOCOL_HEADER ??= PAGES_PROTOCOL_HEADER;
+  process.env.HOST_HEADER ??= 'host';
   const mod = (await import(pathToFileURL(file).href)) as { handler: RequestHandler };
   return mod.handler;
 }
@@ -47,7 +53,12 @@ async function ensureFirstAdmin(cfg: Config, services: ReturnType<typeof compose
   process.stdout.write(`\nFirst start: log in as "admin" with password "${password}" (also in ${file}).\n\n`);
 }
 
-export async function startServer(cfg: Config, log: Logger, sink: SystemLogSink, clock: Clock = systemClock): Promise<RunningServer> {
+export async function startServer(
+  cfg: Config,
+  log: Logger,
+  sink: SystemLogSink,
+  clock: Clock = systemClock,
+): Promise<RunningServer> {
   const startedAt = clock.now();
   const db = await openMigrated(cfg, log);
 
@@ -88,6 +99,7 @@ export async function startServer(cfg: Config, log: Logger, sink: SystemLogSink,
   return {
     port,
     http,
+    app,
     async close() {
       await io.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -16,6 +16,8 @@ export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
   ];
 }
 
+export const PAGES_PROTOCOL_HEADER = 'x-floorsight-proto';
+
 export interface HttpAppOptions {
   services: Services;
   log: Logger;
@@ -46,7 +48,13 @@ export function createHttpApp({ services, log, cookieSecure, pages }: HttpAppOpt
   app.use('/api/v1', (_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'no such API route' });
   });
-  if (pages) app.use(pages);
+  if (pages) {
+    app.use((req, _res, next) => {
+      // Set from the socket itself, so a client cannot claim https through this header.
+      req.headers[PAGES_PROTOCOL_HEADER] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+      next();
+    }, pages);
+  }
   app.use(errorHandler(log));
   return app;
 }

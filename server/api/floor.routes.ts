@@ -25,7 +25,8 @@ export function floorRoutes(catalog: CatalogRepository): RouteSpec[] {
         try {
           res.status(201).json(await catalog.createWorker(input));
         } catch (err) {
-          if ((err as { code?: string }).code === 'P2002') throw new Conflict(`worker ${input.workerId} or its badge already exists`);
+          if ((err as { code?: string }).code === 'P2002')
+            throw new Conflict(`worker ${input.workerId} or its badge already exists`);
           throw err;
         }
       },

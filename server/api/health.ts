@@ -51,7 +51,9 @@ export function createHealthService(deps: HealthDeps) {
         const since = new Date(now.getTime() - TELEMETRY_FRESH_MS);
         gpu = (await deps.credentials.recentKioskTelemetry(since)).flatMap((k) => {
           const t = KioskTelemetry.safeParse(k.telemetry);
-          return t.success ? [{ ...t.data, kioskId: k.kioskId, name: k.name, lastSeenAt: k.lastSeenAt!.toISOString() }] : [];
+          return t.success
+            ? [{ ...t.data, kioskId: k.kioskId, name: k.name, lastSeenAt: k.lastSeenAt!.toISOString() }]
+            : [];
         });
       } catch {
         return report('down');

@@ -7,7 +7,7 @@ import { UserCreateRequest } from '../../src/lib/protocol/auth.js';
 import { createAuthService } from '../api/auth/auth.service.js';
 import { openMigrated } from '../boot.js';
 import { loadConfig } from '../config.js';
-import { systemClock } from '../domain/clock.js';
+import { systemClock } from '../system-clock.js';
 import { createLogger, SystemLogSink } from '../log.js';
 import { createCredentialsRepository } from '../store/credentials.repository.js';
 import { createUsersRepository } from '../store/users.repository.js';

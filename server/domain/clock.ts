@@ -1,5 +1,4 @@
+/** The only source of "now" for domain rules; server/system-clock.ts gives the real one. */
 export interface Clock {
   now(): Date;
 }
-
-export const systemClock: Clock = { now: () => new Date() };

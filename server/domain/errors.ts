@@ -1,5 +1,11 @@
+// The SvelteKit build bundles its own copy of this module, so `instanceof` fails across the two
+// copies; a registry symbol is shared by both.
+const BRAND = Symbol.for('floorsight.DomainError');
+
 /** Errors the rules raise; server/api/errors.ts is the one place that turns them into HTTP. */
 export class DomainError extends Error {
+  readonly [BRAND] = true;
+
   constructor(
     readonly code: string,
     message: string,
@@ -46,4 +52,8 @@ export class TooManyRequests extends DomainError {
   constructor(readonly retryAfterSec: number) {
     super('too_many_requests', `too many attempts; retry in ${retryAfterSec} s`);
   }
+}
+
+export function isDomainError(err: unknown): err is DomainError {
+  return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[BRAND] === true;
 }

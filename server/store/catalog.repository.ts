@@ -8,7 +8,13 @@ export function createCatalogRepository(prisma: PrismaClient) {
         orderBy: { workerId: 'asc' },
         select: { workerId: true, name: true, badgeId: true, shift: true, skillLevel: true, active: true },
       }),
-    createWorker: (w: { workerId: string; name: string; badgeId?: string | null; shift?: string | null; skillLevel?: string | null }) =>
+    createWorker: (w: {
+      workerId: string;
+      name: string;
+      badgeId?: string | null;
+      shift?: string | null;
+      skillLevel?: string | null;
+    }) =>
       prisma.worker.create({
         data: w,
         select: { workerId: true, name: true, badgeId: true, shift: true, skillLevel: true, active: true },

@@ -62,10 +62,14 @@ export function createCredentialsRepository(prisma: PrismaClient) {
       await prisma.apiKey.update({ where: { apiKeyId }, data: { lastUsedAt: at } });
     },
     async revokeApiKey(apiKeyId: string, at: Date): Promise<boolean> {
-      return (await prisma.apiKey.updateMany({ where: { apiKeyId, revokedAt: null }, data: { revokedAt: at } })).count > 0;
+      return (
+        (await prisma.apiKey.updateMany({ where: { apiKeyId, revokedAt: null }, data: { revokedAt: at } })).count > 0
+      );
     },
 
-    async createKiosk(k: Pick<KioskRecord, 'kioskId' | 'name' | 'prefix' | 'tokenHash' | 'cameraIds'> & { createdBy: string }) {
+    async createKiosk(
+      k: Pick<KioskRecord, 'kioskId' | 'name' | 'prefix' | 'tokenHash' | 'cameraIds'> & { createdBy: string },
+    ) {
       await prisma.kioskDevice.create({ data: k });
     },
     async findKioskByPrefix(prefix: string): Promise<KioskRecord | null> {
@@ -76,7 +80,10 @@ export function createCredentialsRepository(prisma: PrismaClient) {
       return (await prisma.kioskDevice.findMany({ orderBy: { createdAt: 'desc' } })).map(kiosk);
     },
     async revokeKiosk(kioskId: string, at: Date): Promise<boolean> {
-      return (await prisma.kioskDevice.updateMany({ where: { kioskId, revokedAt: null }, data: { revokedAt: at } })).count > 0;
+      return (
+        (await prisma.kioskDevice.updateMany({ where: { kioskId, revokedAt: null }, data: { revokedAt: at } })).count >
+        0
+      );
     },
     async saveKioskTelemetry(kioskId: string, telemetry: object, at: Date): Promise<void> {
       await prisma.kioskDevice.update({ where: { kioskId }, data: { telemetry, lastSeenAt: at } });

@@ -96,21 +96,32 @@ export async function openDatabase(cfg: Config['database'], opts: OpenOptions = 
       kind: 'postgres',
       prisma,
       sql,
-      ping: (ms) => withTimeout(pool.query('SELECT 1').then(() => undefined), ms, 'PostgreSQL'),
+      ping: (ms) =>
+        withTimeout(
+          pool.query('SELECT 1').then(() => undefined),
+          ms,
+          'PostgreSQL',
+        ),
       async close() {
         await prisma.$disconnect();
         await pool.end();
       },
     };
   }
-  mkdirSync(cfg.dir, { recursive: true });
+  // 'memory://' keeps the database in memory (tests); anything else is a folder on disk.
+  if (!cfg.dir.startsWith('memory://')) mkdirSync(cfg.dir, { recursive: true });
   const lite = await PGlite.create(cfg.dir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   return {
     kind: 'pglite',
     prisma,
     sql: pgliteRunner(lite),
-    ping: (ms) => withTimeout(lite.query('SELECT 1').then(() => undefined), ms, 'PGlite'),
+    ping: (ms) =>
+      withTimeout(
+        lite.query('SELECT 1').then(() => undefined),
+        ms,
+        'PGlite',
+      ),
     async close() {
       await prisma.$disconnect();
       await lite.close();

@@ -41,7 +41,14 @@ export function createMigrator(sql: SqlRunner, dir = MIGRATIONS_DIR, log?: (msg:
         }),
     })),
     storage: ledger(sql),
-    logger: log ? { info: (m) => log(describe(m)), warn: (m) => log(describe(m)), error: (m) => log(describe(m)), debug: () => {} } : undefined,
+    logger: log
+      ? {
+          info: (m) => log(describe(m)),
+          warn: (m) => log(describe(m)),
+          error: (m) => log(describe(m)),
+          debug: () => {},
+        }
+      : undefined,
   });
 }
 

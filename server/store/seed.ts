@@ -22,8 +22,28 @@ const WORKERS = [
 
 // Normalised (0..1) polygons over the walkway of OpenCV's vtest.avi (768×576).
 const ZONES = [
-  { zoneId: 'Z01', name: 'Station 1', color: '#0072B2', polygonCoords: [[0.02, 0.45], [0.48, 0.45], [0.48, 0.98], [0.02, 0.98]] },
-  { zoneId: 'Z02', name: 'Station 2', color: '#E69F00', polygonCoords: [[0.52, 0.45], [0.98, 0.45], [0.98, 0.98], [0.52, 0.98]] },
+  {
+    zoneId: 'Z01',
+    name: 'Station 1',
+    color: '#0072B2',
+    polygonCoords: [
+      [0.02, 0.45],
+      [0.48, 0.45],
+      [0.48, 0.98],
+      [0.02, 0.98],
+    ],
+  },
+  {
+    zoneId: 'Z02',
+    name: 'Station 2',
+    color: '#E69F00',
+    polygonCoords: [
+      [0.52, 0.45],
+      [0.98, 0.45],
+      [0.98, 0.98],
+      [0.52, 0.98],
+    ],
+  },
 ];
 
 const timeOfDay = (hhmm: string) => new Date(`1970-01-01T${hhmm.length === 5 ? `${hhmm}:00` : hhmm}Z`);

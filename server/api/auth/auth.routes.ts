@@ -1,6 +1,11 @@
 import type { CookieOptions } from 'express';
 import { z } from 'zod';
-import { ApiKeyCreateRequest, KioskCreateRequest, LoginRequest, UserCreateRequest } from '../../../src/lib/protocol/auth.js';
+import {
+  ApiKeyCreateRequest,
+  KioskCreateRequest,
+  LoginRequest,
+  UserCreateRequest,
+} from '../../../src/lib/protocol/auth.js';
 import { parse as parseCookie } from 'cookie';
 import { ADMIN_ONLY, EVERY_USER, parse, principalOf, type RouteSpec } from '../route.js';
 import { SESSION_COOKIE } from '../guard.js';

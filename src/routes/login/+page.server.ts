@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { LoginRequest } from '$lib/protocol/auth';
 import { sessionCookie } from '../../../server/api/auth/auth.routes';
 import { SESSION_COOKIE } from '../../../server/api/guard';
-import { DomainError } from '../../../server/domain/errors';
+import { isDomainError } from '../../../server/domain/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -20,14 +20,18 @@ export const actions = {
     const parsed = LoginRequest.safeParse(form);
     const username = typeof form.username === 'string' ? form.username : '';
     if (!parsed.success) {
-      return fail(400, { username, message: `${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}` });
+      return fail(400, {
+        username,
+        message: `${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
+      });
     }
     try {
       const s = await locals.services.auth.login(parsed.data.username, parsed.data.password, getClientAddress());
       const { expires, httpOnly, sameSite, secure, path } = sessionCookie(locals.services.cookieSecure, s.expiresAt);
       cookies.set(SESSION_COOKIE, s.token, { expires, httpOnly, sameSite, secure, path: path ?? '/' });
     } catch (err) {
-      if (err instanceof DomainError) return fail(err.code === 'too_many_requests' ? 429 : 401, { username, message: err.message });
+      if (isDomainError(err))
+        return fail(err.code === 'too_many_requests' ? 429 : 401, { username, message: err.message });
       throw err;
     }
     redirect(303, safeNext(url.searchParams.get('next')));
