@@ -22,7 +22,7 @@ export function createSystemLogRepository(prisma: PrismaClient) {
     async recent(limit: number, level?: string) {
       const rows = await prisma.systemLog.findMany({
         where: level ? { level } : undefined,
-        orderBy: { timestamp: 'desc' },
+        orderBy: [{ timestamp: 'desc' }, { logId: 'desc' }],
         take: limit,
       });
       return rows.map((r) => ({ ...r, logId: r.logId.toString() }));
