@@ -24,6 +24,7 @@ export default ts.config(
   {
     // Domain rules and the tracker are pure: no frameworks, no I/O, time only as an argument.
     files: PURE,
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -81,31 +81,63 @@ export function linearSumAssignment(cost: Float64Array, rows: number, cols: numb
   return pairs.sort((a, b) => a[0] - b[0]);
 }
 
+/** Groups of rows and columns linked by allowed pairs (cost ≤ limit), found with union–find. */
+function components(
+  cost: Float64Array,
+  rows: number,
+  cols: number,
+  limit: number,
+): { rows: number[]; cols: number[] }[] {
+  const parent = Array.from({ length: rows + cols }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) if (cost[r * cols + c]! <= limit) parent[find(r)] = find(rows + c);
+  }
+  const groups = new Map<number, { rows: number[]; cols: number[] }>();
+  for (let i = 0; i < rows + cols; i++) {
+    const g = groups.get(find(i)) ?? { rows: [], cols: [] };
+    if (i < rows) g.rows.push(i);
+    else g.cols.push(i - rows);
+    groups.set(find(i), g);
+  }
+  return [...groups.values()].filter((g) => g.rows.length > 0 && g.cols.length > 0);
+}
+
 /**
  * Assignment with a cost limit, as ByteTrack's `linear_assignment` (lap.lapjv with extend_cost and
  * cost_limit): a pair is only made when that beats leaving both sides unmatched, i.e. cost ≤ limit.
- * Solved on the square (rows+cols) extension whose dummy entries cost limit/2.
+ * Solved on the square (rows+cols) extension whose dummy entries cost limit/2, separately for each
+ * group of rows and columns linked by allowed pairs — the same optimum, since no allowed pair crosses
+ * groups, at a fraction of the cost when people stand apart.
  */
 export function assignWithLimit(cost: Float64Array, rows: number, cols: number, limit: number) {
-  const size = rows + cols;
-  const ext = new Float64Array(size * size).fill(limit / 2);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) ext[i * size + j] = cost[i * cols + j]!;
-  }
-  for (let i = rows; i < size; i++) {
-    for (let j = cols; j < size; j++) ext[i * size + j] = 0;
-  }
   const matches: [number, number][] = [];
   const matchedRows = new Uint8Array(rows);
   const matchedCols = new Uint8Array(cols);
-  for (const [r, c] of linearSumAssignment(ext, size, size)) {
-    if (r < rows && c < cols && cost[r * cols + c]! <= limit) {
-      matches.push([r, c]);
-      matchedRows[r] = 1;
-      matchedCols[c] = 1;
+  for (const g of components(cost, rows, cols, limit)) {
+    const r = g.rows.length;
+    const c = g.cols.length;
+    if (r === 1 && c === 1) {
+      matches.push([g.rows[0]!, g.cols[0]!]);
+      continue;
+    }
+    const size = r + c;
+    const ext = new Float64Array(size * size).fill(limit / 2);
+    for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) ext[i * size + j] = cost[g.rows[i]! * cols + g.cols[j]!]!;
+    for (let i = r; i < size; i++) for (let j = c; j < size; j++) ext[i * size + j] = 0;
+    for (const [i, j] of linearSumAssignment(ext, size, size)) {
+      if (i < r && j < c && ext[i * size + j]! <= limit) matches.push([g.rows[i]!, g.cols[j]!]);
     }
   }
-  const unmatchedRows = [...matchedRows.keys()].filter((r) => !matchedRows[r]);
-  const unmatchedCols = [...matchedCols.keys()].filter((c) => !matchedCols[c]);
+  for (const [row, col] of matches) {
+    matchedRows[row] = 1;
+    matchedCols[col] = 1;
+  }
+  matches.sort((a, b) => a[0] - b[0]);
+  const unmatchedRows = [...matchedRows.keys()].filter((i) => !matchedRows[i]);
+  const unmatchedCols = [...matchedCols.keys()].filter((j) => !matchedCols[j]);
   return { matches, unmatchedRows, unmatchedCols };
 }
