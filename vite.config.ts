@@ -8,6 +8,9 @@ export default defineConfig({
     // Integration and end-to-end suites share PostgreSQL databases and ports: one file at a time.
     fileParallelism: false,
     testTimeout: 60_000,
+    // The built web app is loaded by the server under test as plain Node modules; run through
+    // Vite's transforms, its compiled `*.svelte.js` chunks would be compiled a second time.
+    server: { deps: { external: [/\/build\//] } },
     hookTimeout: 120_000,
   },
 });

@@ -10,4 +10,7 @@ function run(args, env = process.env) {
 }
 
 run(['svelte-kit', 'sync']);
-run(['prisma', 'generate'], { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/true' });
+run(['prisma', 'generate'], {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/true',
+});

@@ -3,10 +3,14 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'r
 import type { Config } from './config.js';
 import { createAuthService } from './api/auth/auth.service.js';
 import { createHealthService } from './api/health.js';
+import { createScheduleService } from './api/schedule/schedule.service.js';
 import type { Clock } from './domain/clock.js';
+import { createCache } from './store/cache.js';
 import { createCatalogRepository } from './store/catalog.repository.js';
 import { createCredentialsRepository } from './store/credentials.repository.js';
 import type { Database } from './store/database.js';
+import { createIndexRecordRepository } from './store/index-record.repository.js';
+import { createScheduleRepository } from './store/schedule.repository.js';
 import { createSystemLogRepository } from './store/system-log.repository.js';
 import { createUsersRepository } from './store/users.repository.js';
 
@@ -33,6 +37,30 @@ export function composeServices(cfg: Config, db: Database, redis: Redis | null, 
     loginLimiter: loginLimiter(redis, cfg.loginMaxAttempts),
   });
   const health = createHealthService({ db, redis, catalog, credentials, clock, startedAt, version: VERSION });
-  return { db, redis, clock, users, credentials, catalog, systemLogs, auth, health, cookieSecure: cfg.cookieSecure };
+  const scheduleListeners: ((date: string) => void)[] = [];
+  const schedules = createScheduleService({
+    repo: createScheduleRepository(db.prisma),
+    cache: createCache(redis, clock),
+    clock,
+    timeZone: cfg.timeZone,
+    onChange: (date) => scheduleListeners.forEach((l) => l(date)),
+  });
+  const indexRecords = createIndexRecordRepository(db.prisma);
+  return {
+    db,
+    redis,
+    clock,
+    timeZone: cfg.timeZone,
+    users,
+    credentials,
+    catalog,
+    systemLogs,
+    auth,
+    health,
+    schedules,
+    indexRecords,
+    onScheduleChange: (listener: (date: string) => void) => scheduleListeners.push(listener),
+    cookieSecure: cfg.cookieSecure,
+  };
 }
 export type Services = ReturnType<typeof composeServices>;

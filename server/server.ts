@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { Clock } from './domain/clock.js';
 import { systemClock } from './system-clock.js';
 import type { SystemLogSink } from './log.js';
+import { startIndexMonitor } from './jobs/index-monitor.js';
 import { createRealtime } from './realtime/sockets.js';
 import { createRedis, pingRedis } from './store/redis.js';
 
@@ -92,6 +93,15 @@ export async function startServer(
     http.once('error', reject);
     http.listen(cfg.port, cfg.host, resolve);
   });
+  const monitor = startIndexMonitor({
+    schedules: services.schedules,
+    records: services.indexRecords,
+    clock,
+    timeZone: cfg.timeZone,
+    log,
+    broadcast: (state) => io.of('/floor').emit('index:state', state),
+  });
+  services.onScheduleChange(() => monitor.poke());
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
   log.info({ component: 'http', port }, `Floorsight listening on http://${cfg.host}:${port}`);
@@ -101,6 +111,7 @@ export async function startServer(
     http,
     app,
     async close() {
+      monitor.stop();
       await io.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await sink.close();

@@ -6,6 +6,7 @@ import { errorHandler } from './errors.js';
 import { floorRoutes } from './floor.routes.js';
 import { authenticate } from './guard.js';
 import { mountRoutes, type RouteSpec } from './route.js';
+import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { systemRoutes } from './system.routes.js';
 
 export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
@@ -13,6 +14,7 @@ export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
     ...authRoutes(s.auth, cookieSecure),
     ...floorRoutes(s.catalog),
     ...systemRoutes(s.systemLogs, s.credentials, s.clock),
+    ...scheduleRoutes(s.schedules, s.indexRecords),
   ];
 }
 

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
-import { computeTimeline, formatDaySec, type ShiftSpec } from '../domain/schedule/timeline.js';
+import { computeTimeline, timelineJson } from '../domain/schedule/timeline.js';
+import type { ScheduleInput } from '../../src/lib/protocol/schedule.js';
+import { createScheduleRepository } from './schedule.repository.js';
 import type { PrismaClient } from './generated/client.js';
 
-export const DEMO_SHIFT: ShiftSpec = {
+export const DEMO_SHIFT: ScheduleInput = {
+  working: true,
   workStart: '08:00',
   workEnd: '17:00',
   breaks: [
@@ -11,6 +14,8 @@ export const DEMO_SHIFT: ShiftSpec = {
   ],
   indices: 11,
   mode: 'equal',
+  fixedMinutes: null,
+  notes: 'Demo shift from seed 000',
 };
 
 const WORKERS = [
@@ -46,17 +51,6 @@ const ZONES = [
   },
 ];
 
-const timeOfDay = (hhmm: string) => new Date(`1970-01-01T${hhmm.length === 5 ? `${hhmm}:00` : hhmm}Z`);
-
-/** The stored form of a timeline: factory-local HH:MM:SS strings, as the schedule API returns them. */
-export function timelineJson(spec: ShiftSpec) {
-  return computeTimeline(spec).indices.map((i) => ({
-    index: i.index,
-    segments: i.segments.map((s) => ({ start: formatDaySec(s.start), end: formatDaySec(s.end) })),
-    netMinutes: Math.round((i.netSeconds / 60) * 100) / 100,
-  }));
-}
-
 /**
  * Lays down a small demo site. Idempotent: it creates what is missing and never overwrites what
  * an admin has changed since.
@@ -87,21 +81,9 @@ export async function seedDemo(prisma: PrismaClient, opts: { today: string; demo
       update: {},
     });
   }
-  const date = new Date(`${opts.today}T00:00:00Z`);
-  await prisma.schedule.upsert({
-    where: { date },
-    create: {
-      date,
-      workStartTime: timeOfDay(DEMO_SHIFT.workStart),
-      workEndTime: timeOfDay(DEMO_SHIFT.workEnd),
-      break1Start: timeOfDay(DEMO_SHIFT.breaks[0]!.start),
-      break1Duration: DEMO_SHIFT.breaks[0]!.durationMin,
-      break2Start: timeOfDay(DEMO_SHIFT.breaks[1]!.start),
-      break2Duration: DEMO_SHIFT.breaks[1]!.durationMin,
-      indexTimeline: timelineJson(DEMO_SHIFT),
-      totalIndices: DEMO_SHIFT.indices,
-    },
-    update: {},
-  });
+  const schedules = createScheduleRepository(prisma);
+  if (!(await schedules.findByDate(opts.today))) {
+    await schedules.upsert(opts.today, DEMO_SHIFT, timelineJson(computeTimeline(DEMO_SHIFT)));
+  }
   return { workers: WORKERS.length, cameras: 1, zones: ZONES.length, demoVideo: hasVideo };
 }

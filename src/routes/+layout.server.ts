@@ -1,3 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({ principal: locals.principal });
+export const load: LayoutServerLoad = async ({ locals }) => ({
+  principal: locals.principal,
+  indexState: locals.principal ? await locals.services.schedules.currentIndex().catch(() => null) : null,
+});

@@ -26,6 +26,14 @@ const EXPECTED: { method: string; path: string; access: readonly Grant[] | 'publ
   { method: 'GET', path: '/zones', access: [...U, 'kiosk'] },
   { method: 'GET', path: '/system/logs', access: ['admin'] },
   { method: 'POST', path: '/kiosk/telemetry', access: ['kiosk'] },
+  { method: 'GET', path: '/schedules/:date', access: [...U, 'kiosk'] },
+  { method: 'PUT', path: '/schedules/:date', access: ['admin', 'supervisor'] },
+  { method: 'GET', path: '/schedules/:date/timeline', access: [...U, 'kiosk'] },
+  { method: 'GET', path: '/schedule-template/:weekday', access: U },
+  { method: 'PUT', path: '/schedule-template/:weekday', access: ['admin'] },
+  { method: 'GET', path: '/indices/current', access: [...U, 'kiosk'] },
+  { method: 'GET', path: '/indices/:date', access: U },
+  { method: 'POST', path: '/indices/breaks', access: ['admin', 'supervisor'] },
 ];
 
 type Caller = { name: string; grant: Grant | null; headers: Record<string, string> };
@@ -100,7 +108,7 @@ describe('role × route matrix', () => {
     for (const route of EXPECTED) {
       if (route.path === '/auth/logout') continue; // checked below: it ends the caller's session
       for (const caller of callers) {
-        const url = `${server.base}/api/v1${route.path.replace(':id', 'no-such-id')}`;
+        const url = `${server.base}/api/v1${route.path.replace(':id', 'no-such-id').replace(':date', '2025-01-15').replace(':weekday', '3')}`;
         const res = await fetch(url, {
           method: route.method,
           headers: { ...caller.headers, 'content-type': 'application/json' },

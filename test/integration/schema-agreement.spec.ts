@@ -43,6 +43,8 @@ function expectedPgType(f: Field): { udt: string; length?: number } {
       return { udt: 'date' };
     case 'Time':
       return { udt: 'time' };
+    case 'SmallInt':
+      return { udt: 'int2' };
   }
   const defaults: Record<string, string> = {
     String: 'text',

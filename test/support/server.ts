@@ -4,11 +4,13 @@ import path from 'node:path';
 import { loadConfig } from '../../server/config.js';
 import { createLogger, SystemLogSink } from '../../server/log.js';
 import { startServer } from '../../server/server.js';
+import type { Clock } from '../../server/domain/clock.js';
+import { systemClock } from '../../server/system-clock.js';
 
 export const ADMIN = { username: 'root-admin', password: 'correct horse battery' };
 
 /** The real server, in this process, on a free port, with its own data folder. */
-export async function startTestServer(env: Record<string, string> = {}) {
+export async function startTestServer(env: Record<string, string> = {}, clock: Clock = systemClock) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fs-data-'));
   const cfg = loadConfig({
     PORT: '0',
@@ -21,7 +23,7 @@ export async function startTestServer(env: Record<string, string> = {}) {
     ...env,
   });
   const sink = new SystemLogSink();
-  const server = await startServer(cfg, createLogger(cfg.logLevel, sink), sink);
+  const server = await startServer(cfg, createLogger(cfg.logLevel, sink), sink, clock);
   const base = `http://127.0.0.1:${server.port}`;
   return {
     ...server,
@@ -44,4 +46,15 @@ export async function loginCookie(base: string, username: string, password: stri
   if (res.status !== 200) throw new Error(`login as ${username} failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie') ?? '';
   return cookie.split(';')[0]!;
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(startIso: string) {
+  let ms = Date.parse(startIso);
+  return {
+    now: () => new Date(ms),
+    set: (iso: string) => {
+      ms = Date.parse(iso);
+    },
+  };
 }

@@ -14,8 +14,17 @@ import type { AuthService } from './auth.service.js';
 const IdParam = z.object({ id: z.string().min(1).max(50) });
 const ActiveBody = z.object({ active: z.boolean() });
 
-export function sessionCookie(secure: boolean, expires?: Date): CookieOptions {
-  return { httpOnly: true, sameSite: 'strict', secure, path: '/', ...(expires ? { expires } : {}) };
+/**
+ * The login cookie's attributes. Its lifetime is a max-age, not an absolute expiry: a kiosk PC
+ * whose clock is off would otherwise drop the cookie at once or keep it too long.
+ */
+export function sessionCookie(secure: boolean, maxAgeSec?: number) {
+  return { httpOnly: true, sameSite: 'strict' as const, secure, path: '/', ...(maxAgeSec ? { maxAgeSec } : {}) };
+}
+
+function expressCookie(secure: boolean, maxAgeSec?: number): CookieOptions {
+  const { maxAgeSec: age, ...rest } = sessionCookie(secure, maxAgeSec);
+  return age ? { ...rest, maxAge: age * 1000 } : rest;
 }
 
 export function authRoutes(auth: AuthService, cookieSecure: boolean): RouteSpec[] {
@@ -27,7 +36,7 @@ export function authRoutes(auth: AuthService, cookieSecure: boolean): RouteSpec[
       handler: async (req, res) => {
         const { username, password } = parse(LoginRequest, req, 'body');
         const s = await auth.login(username, password, req.ip ?? 'unknown');
-        res.cookie(SESSION_COOKIE, s.token, sessionCookie(cookieSecure, s.expiresAt));
+        res.cookie(SESSION_COOKIE, s.token, expressCookie(cookieSecure, s.maxAgeSec));
         res.json({ user: s.user, expiresAt: s.expiresAt.toISOString() });
       },
     },
@@ -38,7 +47,7 @@ export function authRoutes(auth: AuthService, cookieSecure: boolean): RouteSpec[
       handler: async (req, res) => {
         const token = req.headers.cookie ? parseCookie(req.headers.cookie)[SESSION_COOKIE] : undefined;
         if (token) await auth.logout(token);
-        res.clearCookie(SESSION_COOKIE, sessionCookie(cookieSecure));
+        res.clearCookie(SESSION_COOKIE, expressCookie(cookieSecure));
         res.status(204).end();
       },
     },

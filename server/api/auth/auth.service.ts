@@ -77,7 +77,7 @@ export function createAuthService(deps: AuthDeps) {
       const expiresAt = new Date(now.getTime() + deps.sessionTtlHours * 3600_000);
       await credentials.createSession(sha256(token), user.userId, expiresAt);
       await users.touchLogin(user.userId, now);
-      return { token, expiresAt, user: toUserDto(user) };
+      return { token, expiresAt, maxAgeSec: deps.sessionTtlHours * 3600, user: toUserDto(user) };
     },
 
     async logout(sessionToken: string): Promise<void> {

@@ -30,7 +30,8 @@ export function attributeToIndices(intervals: readonly StateInterval[], plan: Da
   for (const iv of intervals) {
     // Cut points: every index segment and break edge inside the interval.
     const cuts = new Set([iv.startMs, iv.endMs]);
-    for (const i of plan.indices) for (const s of i.segments) for (const t of [s.startMs, s.endMs]) if (t > iv.startMs && t < iv.endMs) cuts.add(t);
+    for (const i of plan.indices)
+      for (const s of i.segments) for (const t of [s.startMs, s.endMs]) if (t > iv.startMs && t < iv.endMs) cuts.add(t);
     for (const b of plan.breaks) for (const t of [b.startMs, b.endMs]) if (t > iv.startMs && t < iv.endMs) cuts.add(t);
     const points = [...cuts].sort((a, b) => a - b);
     for (let k = 1; k < points.length; k++) {
@@ -45,5 +46,8 @@ export function attributeToIndices(intervals: readonly StateInterval[], plan: Da
 
 /** Milliseconds of `span` that fall inside breaks. */
 export function breakOverlapMs(span: Span, breaks: readonly Span[]): number {
-  return breaks.reduce((sum, b) => sum + Math.max(0, Math.min(span.endMs, b.endMs) - Math.max(span.startMs, b.startMs)), 0);
+  return breaks.reduce(
+    (sum, b) => sum + Math.max(0, Math.min(span.endMs, b.endMs) - Math.max(span.startMs, b.startMs)),
+    0,
+  );
 }

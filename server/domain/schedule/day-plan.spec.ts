@@ -35,7 +35,9 @@ describe('factory time', () => {
 
   it('handles a daylight-saving day elsewhere', () => {
     // Berlin springs forward at 02:00 on 2025-03-30: 08:00 local is 06:00 UTC.
-    expect(new Date(factoryInstantMs('2025-03-30', 8 * 3600, 'Europe/Berlin')).toISOString()).toBe('2025-03-30T06:00:00.000Z');
+    expect(new Date(factoryInstantMs('2025-03-30', 8 * 3600, 'Europe/Berlin')).toISOString()).toBe(
+      '2025-03-30T06:00:00.000Z',
+    );
   });
 });
 
@@ -71,7 +73,9 @@ describe('break overrides', () => {
   });
 
   it('refuses to end a break when none is running', () => {
-    expect(() => applyBreakOverrides(plan.breaks, [{ action: 'end', atMs: at('11:00'), minutes: null }])).toThrow(/no break/);
+    expect(() => applyBreakOverrides(plan.breaks, [{ action: 'end', atMs: at('11:00'), minutes: null }])).toThrow(
+      /no break/,
+    );
   });
 });
 

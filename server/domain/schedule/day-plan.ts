@@ -30,7 +30,10 @@ export function planDay(date: string, timeline: Timeline, timeZone: string): Day
   return {
     date,
     shift: { startMs: at(timeline.workStart), endMs: at(timeline.workEnd) },
-    indices: timeline.indices.map((i) => ({ index: i.index, segments: i.segments.map((s) => ({ startMs: at(s.start), endMs: at(s.end) })) })),
+    indices: timeline.indices.map((i) => ({
+      index: i.index,
+      segments: i.segments.map((s) => ({ startMs: at(s.start), endMs: at(s.end) })),
+    })),
     breaks: timeline.breaks.map((b) => ({ startMs: at(b.start), endMs: at(b.end) })),
   };
 }
@@ -88,15 +91,28 @@ export function indexStateAt(plan: DayPlan, nowMs: number): IndexState {
   const total = plan.indices.length;
   const b = plan.breaks.find((x) => x.startMs <= nowMs && nowMs < x.endMs);
   const idx = plan.indices.find((i) => i.segments.some((s) => s.startMs <= nowMs && nowMs < s.endMs));
-  const boundaries = [plan.shift.startMs, plan.shift.endMs, ...plan.breaks.flatMap((x) => [x.startMs, x.endMs]), ...plan.indices.flatMap((i) => i.segments.flatMap((s) => [s.startMs, s.endMs]))];
+  const boundaries = [
+    plan.shift.startMs,
+    plan.shift.endMs,
+    ...plan.breaks.flatMap((x) => [x.startMs, x.endMs]),
+    ...plan.indices.flatMap((i) => i.segments.flatMap((s) => [s.startMs, s.endMs])),
+  ];
   const next = boundaries.filter((t) => t > nowMs).sort((x, y) => x - y)[0] ?? null;
   if (nowMs < plan.shift.startMs) return { state: 'before_shift', total, nextChangeMs: plan.shift.startMs };
   if (nowMs >= plan.shift.endMs) return { state: 'after_shift', total, nextChangeMs: null };
-  if (b) return { state: 'break', total, index: idx?.index ?? null, breakEndMs: b.endMs, nextChangeMs: next ?? b.endMs };
+  if (b)
+    return { state: 'break', total, index: idx?.index ?? null, breakEndMs: b.endMs, nextChangeMs: next ?? b.endMs };
   // Between shift start and end, outside breaks, every instant lies in an index segment.
   const i = idx!;
   const seg = i.segments.find((s) => s.startMs <= nowMs && nowMs < s.endMs)!;
-  return { state: 'index', index: i.index, total, segmentEndMs: seg.endMs, indexEndMs: i.segments.at(-1)!.endMs, nextChangeMs: next ?? seg.endMs };
+  return {
+    state: 'index',
+    index: i.index,
+    total,
+    segmentEndMs: seg.endMs,
+    indexEndMs: i.segments.at(-1)!.endMs,
+    nextChangeMs: next ?? seg.endMs,
+  };
 }
 
 /** The span of an index from its first segment's start to its last segment's end. */

@@ -16,7 +16,7 @@ export interface ShiftSpec {
   indices: number;
   /** `equal`: N indices of equal net time; `fixed`: each `fixedMinutes` net, the last ends at work end. */
   mode: 'equal' | 'fixed';
-  fixedMinutes?: number;
+  fixedMinutes?: number | null;
 }
 
 export interface Segment {
@@ -98,7 +98,7 @@ function netBoundaries(spec: ShiftSpec, netSec: number): number[] {
     return Array.from({ length: spec.indices + 1 }, (_, k) => Math.round((k * netSec) / spec.indices));
   }
   const minutes = spec.fixedMinutes;
-  if (minutes === undefined || !Number.isFinite(minutes) || minutes <= 0) {
+  if (minutes === undefined || minutes === null || !Number.isFinite(minutes) || minutes <= 0) {
     throw new InvalidInput('fixedMinutes', 'is required in fixed mode and must be positive');
   }
   const each = Math.round(minutes * 60);
@@ -145,4 +145,13 @@ export function computeTimeline(spec: ShiftSpec): Timeline {
     netSeconds: end - bounds[k]!,
   }));
   return { workStart, workEnd, breaks, indices };
+}
+
+/** The stored and printed form of a timeline: factory-local HH:MM:SS segments and net minutes. */
+export function timelineJson(t: Timeline) {
+  return t.indices.map((i) => ({
+    index: i.index,
+    segments: i.segments.map((s) => ({ start: formatDaySec(s.start), end: formatDaySec(s.end) })),
+    netMinutes: Math.round((i.netSeconds / 60) * 100) / 100,
+  }));
 }

@@ -27,8 +27,8 @@ export const actions = {
     }
     try {
       const s = await locals.services.auth.login(parsed.data.username, parsed.data.password, getClientAddress());
-      const { expires, httpOnly, sameSite, secure, path } = sessionCookie(locals.services.cookieSecure, s.expiresAt);
-      cookies.set(SESSION_COOKIE, s.token, { expires, httpOnly, sameSite, secure, path: path ?? '/' });
+      const { maxAgeSec, ...attrs } = sessionCookie(locals.services.cookieSecure, s.maxAgeSec);
+      cookies.set(SESSION_COOKIE, s.token, { ...attrs, maxAge: maxAgeSec });
     } catch (err) {
       if (isDomainError(err))
         return fail(err.code === 'too_many_requests' ? 429 : 401, { username, message: err.message });

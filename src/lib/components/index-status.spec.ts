@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { IndexStateDto } from '$lib/protocol/schedule';
+import { describeIndex } from './index-status';
+
+const base = { date: '2025-01-15', total: 11, endsAt: '2025-01-15T03:34:05Z', nextChangeAt: null };
+
+describe('describeIndex', () => {
+  it.each([
+    { s: { ...base, state: 'index', index: 3, remainingSec: 1200 }, elapsed: 0, text: 'Index 3/11 · 20 min left' },
+    { s: { ...base, state: 'index', index: 3, remainingSec: 1200 }, elapsed: 600, text: 'Index 3/11 · 10 min left' },
+    { s: { ...base, state: 'break', index: 3, remainingSec: 300 }, elapsed: 0, text: 'Break · 5 min left' },
+    {
+      s: { ...base, state: 'before_shift', index: null, remainingSec: 5400 },
+      elapsed: 0,
+      text: 'Before shift · starts in 1 h 30 min',
+    },
+    {
+      s: { ...base, state: 'after_shift', index: null, remainingSec: null, endsAt: null },
+      elapsed: 0,
+      text: 'After shift',
+    },
+    {
+      s: { ...base, state: 'day_off', index: null, total: 0, remainingSec: null, endsAt: null },
+      elapsed: 0,
+      text: 'Day off',
+    },
+  ] as { s: IndexStateDto; elapsed: number; text: string }[])('$text', ({ s, elapsed, text }) => {
+    expect(describeIndex(s, elapsed)).toBe(text);
+  });
+});

@@ -1,0 +1,27 @@
+import type { IndexStateDto } from '$lib/protocol/schedule';
+
+function minutes(sec: number): string {
+  return sec >= 3600
+    ? `${Math.floor(sec / 3600)} h ${Math.round((sec % 3600) / 60)} min`
+    : `${Math.max(1, Math.round(sec / 60))} min`;
+}
+
+/**
+ * "Index 3/11 · 20 min left", as the kiosk and floor status bars show it. The time left counts
+ * down from the server's `remainingSec`, so a browser whose clock is off still shows it right.
+ */
+export function describeIndex(s: IndexStateDto, elapsedSec: number): string {
+  const left = s.remainingSec === null ? null : Math.max(0, s.remainingSec - elapsedSec);
+  switch (s.state) {
+    case 'index':
+      return `Index ${s.index}/${s.total}${left !== null ? ` · ${minutes(left)} left` : ''}`;
+    case 'break':
+      return `Break${left !== null ? ` · ${minutes(left)} left` : ''}`;
+    case 'before_shift':
+      return `Before shift${left !== null ? ` · starts in ${minutes(left)}` : ''}`;
+    case 'after_shift':
+      return 'After shift';
+    case 'day_off':
+      return 'Day off';
+  }
+}
