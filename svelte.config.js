@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 export default {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ out: 'build' }),
+    // Model files (static/models, tens of MB) are not worth pre-compressing on every build.
+    adapter: adapter({ out: 'build', precompress: false }),
     // Forms post to their own origin only; server/api/app.ts sets the remaining security headers.
     csrf: { trustedOrigins: [] },
   },

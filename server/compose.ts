@@ -10,6 +10,7 @@ import { createCatalogRepository } from './store/catalog.repository.js';
 import { createCredentialsRepository } from './store/credentials.repository.js';
 import type { Database } from './store/database.js';
 import { createIndexRecordRepository } from './store/index-record.repository.js';
+import { createModelCatalog } from './store/model-files.js';
 import { createScheduleRepository } from './store/schedule.repository.js';
 import { createSystemLogRepository } from './store/system-log.repository.js';
 import { createUsersRepository } from './store/users.repository.js';
@@ -36,7 +37,8 @@ export function composeServices(cfg: Config, db: Database, redis: Redis | null, 
     sessionTtlHours: cfg.sessionTtlHours,
     loginLimiter: loginLimiter(redis, cfg.loginMaxAttempts),
   });
-  const health = createHealthService({ db, redis, catalog, credentials, clock, startedAt, version: VERSION });
+  const models = createModelCatalog(cfg.modelDir);
+  const health = createHealthService({ db, redis, catalog, credentials, models, clock, startedAt, version: VERSION });
   const scheduleListeners: ((date: string) => void)[] = [];
   const schedules = createScheduleService({
     repo: createScheduleRepository(db.prisma),
@@ -59,6 +61,7 @@ export function composeServices(cfg: Config, db: Database, redis: Redis | null, 
     health,
     schedules,
     indexRecords,
+    models,
     onScheduleChange: (listener: (date: string) => void) => scheduleListeners.push(listener),
     cookieSecure: cfg.cookieSecure,
   };

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { Services } from '../compose.js';
@@ -12,11 +14,13 @@ import { systemRoutes } from './system.routes.js';
 export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
   return [
     ...authRoutes(s.auth, cookieSecure),
-    ...floorRoutes(s.catalog),
+    ...floorRoutes(s.catalog, s.models),
     ...systemRoutes(s.systemLogs, s.credentials, s.clock),
     ...scheduleRoutes(s.schedules, s.indexRecords),
   ];
 }
+
+const require = createRequire(import.meta.url);
 
 export const PAGES_PROTOCOL_HEADER = 'x-floorsight-proto';
 
@@ -40,6 +44,27 @@ export function createHttpApp({ services, log, cookieSecure, pages }: HttpAppOpt
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
     next();
+  });
+  // The in-browser runtimes' WASM files and the models, straight from their npm packages and the
+  // model folder; public, since kiosks load them before anything else.
+  // Resolved from a file each package exports, since onnxruntime-web does not export package.json.
+  const distOf = (entry: string) => path.dirname(require.resolve(entry));
+  const assets = {
+    setHeaders: (res: express.Response) => res.setHeader('Cross-Origin-Resource-Policy', 'same-origin'),
+  };
+  app.use('/vendor/ort', express.static(distOf('onnxruntime-web/wasm'), assets));
+  app.use('/vendor/tfjs', express.static(distOf('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'), assets));
+  app.use('/vendor/tfjs-core', express.static(distOf('@tensorflow/tfjs-core/dist/tf-core.min.js'), assets));
+  app.use(
+    '/vendor/tfjs-converter',
+    express.static(distOf('@tensorflow/tfjs-converter/dist/tf-converter.min.js'), assets),
+  );
+  app.use(
+    '/vendor/tfjs-webgpu',
+    express.static(distOf('@tensorflow/tfjs-backend-webgpu/dist/tf-backend-webgpu.min.js'), assets),
+  );
+  app.use('/models', express.static(services.models.dir, assets), (_req, res) => {
+    res.status(404).json({ code: 'not_found', message: 'no such file in the model folder' });
   });
   app.get('/health', async (_req, res) => {
     const report = await services.health();

@@ -2,12 +2,21 @@ import { z } from 'zod';
 import { WorkerCreateRequest } from '../../src/lib/protocol/catalog.js';
 import { Conflict } from '../domain/errors.js';
 import type { CatalogRepository } from '../store/catalog.repository.js';
+import type { ModelCatalog } from '../store/model-files.js';
 import { ADMIN_ONLY, EVERY_USER, parse, type RouteSpec } from './route.js';
 
 const ZoneQuery = z.object({ cameraId: z.string().min(1).max(50).optional() });
 
-export function floorRoutes(catalog: CatalogRepository): RouteSpec[] {
+export function floorRoutes(catalog: CatalogRepository, models: ModelCatalog): RouteSpec[] {
   return [
+    {
+      method: 'get',
+      path: '/models',
+      access: [...EVERY_USER, 'kiosk'],
+      handler: (_req, res) => {
+        res.json(models.list());
+      },
+    },
     {
       method: 'get',
       path: '/workers',

@@ -5,6 +5,7 @@ import type { Clock } from '../domain/clock.js';
 import type { CatalogRepository } from '../store/catalog.repository.js';
 import type { CredentialsRepository } from '../store/credentials.repository.js';
 import type { Database } from '../store/database.js';
+import type { ModelCatalog } from '../store/model-files.js';
 import { pingRedis } from '../store/redis.js';
 
 const PING_MS = 2000;
@@ -16,6 +17,7 @@ export interface HealthDeps {
   redis: Redis | null;
   catalog: CatalogRepository;
   credentials: CredentialsRepository;
+  models: ModelCatalog;
   clock: Clock;
   startedAt: Date;
   version: string;
@@ -59,7 +61,11 @@ export function createHealthService(deps: HealthDeps) {
         return report('down');
       }
     }
-    return report(postgres === 'down' ? 'down' : redis === 'down' ? 'degraded' : 'ok');
+    const models = deps.models.list();
+    // A kiosk that cannot load a model, or a model file that is missing or corrupt, degrades the
+    // floor's numbers without stopping the server.
+    const modelTrouble = models.some((m) => !m.ok) || gpu.some((g) => g.errors.length > 0);
+    return report(postgres === 'down' ? 'down' : redis === 'down' || modelTrouble ? 'degraded' : 'ok');
 
     function report(status: HealthReport['status']): HealthReport {
       return {
@@ -68,6 +74,7 @@ export function createHealthService(deps: HealthDeps) {
         databases: { postgres: status === 'down' ? 'down' : postgres, postgresKind: deps.db.kind, redis },
         cameras,
         gpu,
+        models: deps.models.list(),
         version: deps.version,
       };
     }

@@ -20,6 +20,7 @@ const EXPECTED: { method: string; path: string; access: readonly Grant[] | 'publ
   { method: 'GET', path: '/kiosks', access: ['admin'] },
   { method: 'POST', path: '/kiosks', access: ['admin'] },
   { method: 'DELETE', path: '/kiosks/:id', access: ['admin'] },
+  { method: 'GET', path: '/models', access: [...U, 'kiosk'] },
   { method: 'GET', path: '/workers', access: U },
   { method: 'POST', path: '/workers', access: ['admin'] },
   { method: 'GET', path: '/cameras', access: [...U, 'kiosk'] },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ModelInfo } from './models.js';
 import { KioskTelemetry } from './telemetry.js';
 
 export const CheckState = z.enum(['ok', 'down', 'disabled']);
@@ -15,6 +16,7 @@ export const HealthReport = z.object({
     z.object({ cameraId: z.string(), name: z.string(), status: z.string(), lastSeenAt: z.string().nullable() }),
   ),
   gpu: z.array(KioskTelemetry.extend({ kioskId: z.string(), name: z.string(), lastSeenAt: z.string() })),
+  models: z.array(ModelInfo).describe('model files in MODEL_DIR and whether they are intact'),
   version: z.string(),
 });
 export type HealthReport = z.infer<typeof HealthReport>;

@@ -13,5 +13,10 @@ export const KioskTelemetry = z.object({
       }),
     )
     .max(20),
+  errors: z
+    .array(z.object({ model: z.string().max(100), message: z.string().max(500) }))
+    .max(20)
+    .default([])
+    .describe('models the kiosk could not load'),
 });
 export type KioskTelemetry = z.infer<typeof KioskTelemetry>;

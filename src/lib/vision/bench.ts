@@ -1,0 +1,71 @@
+import { createDetector, type DetectorSpec } from './create-detector.js';
+import { chooseRuntime } from './runtime.js';
+import type { Backend, PersonBox } from './types.js';
+
+export interface BenchRequest extends DetectorSpec {
+  backend?: Backend | 'auto';
+  /** image URLs (data: URLs work) */
+  frames: string[];
+  /** timed passes over all frames after one warm-up pass */
+  passes?: number;
+  /** WASM threads; default: the runtime's choice */
+  threads?: number;
+}
+
+export interface BenchResult {
+  model: string;
+  backend: Backend;
+  inputSize: number;
+  threads: number;
+  medianMs: number;
+  p90Ms: number;
+  personsPerFrame: number;
+  /** the first timed pass's detections, per frame, in source pixels */
+  detections: PersonBox[][];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+async function loadImage(url: string): Promise<ImageBitmap> {
+  const blob = await (await fetch(url)).blob();
+  return createImageBitmap(blob);
+}
+
+/** Times one detector over the given frames, one frame per call, as the kiosk runs it. */
+export async function runBench(req: BenchRequest): Promise<BenchResult> {
+  const chosen = await chooseRuntime(req.backend ?? 'auto');
+  const runtime = req.threads ? { ...chosen, threads: req.threads } : chosen;
+  const detector = await createDetector(runtime, req);
+  try {
+    const frames = await Promise.all(req.frames.map(loadImage));
+    for (const f of frames) await detector.detect([f]);
+    const times: number[] = [];
+    let detections: PersonBox[][] = [];
+    for (let pass = 0; pass < (req.passes ?? 3); pass++) {
+      const thisPass: PersonBox[][] = [];
+      for (const f of frames) {
+        const t0 = performance.now();
+        const [people] = await detector.detect([f]);
+        times.push(performance.now() - t0);
+        thisPass.push(people!);
+      }
+      if (pass === 0) detections = thisPass;
+    }
+    times.sort((a, b) => a - b);
+    return {
+      model: detector.model,
+      backend: detector.backend,
+      inputSize: detector.inputSize,
+      threads: runtime.threads,
+      medianMs: Math.round(percentile(times, 0.5) * 10) / 10,
+      p90Ms: Math.round(percentile(times, 0.9) * 10) / 10,
+      personsPerFrame:
+        Math.round((detections.reduce((s, d) => s + d.length, 0) / Math.max(1, detections.length)) * 100) / 100,
+      detections,
+    };
+  } finally {
+    detector.dispose();
+  }
+}

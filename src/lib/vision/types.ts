@@ -1,0 +1,37 @@
+/** A detected person in source-image pixels: top-left corner, width and height. */
+export interface PersonBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  score: number;
+  /** 17 COCO keypoints × [x, y, score] in source pixels, when the model gives them */
+  keypoints?: Float32Array;
+}
+
+/** Anything a frame can be drawn from. */
+export type FrameSource = ImageBitmap | HTMLVideoElement | HTMLCanvasElement | HTMLImageElement | OffscreenCanvas;
+
+export type Backend = 'webgpu' | 'wasm';
+
+export interface Detector {
+  readonly model: string;
+  readonly backend: Backend;
+  /** the model's input size, pixels (square) */
+  readonly inputSize: number;
+  /** one list of people per frame; up to 4 frames (one per camera) */
+  detect(frames: readonly FrameSource[]): Promise<PersonBox[][]>;
+  dispose(): void;
+}
+
+export const MAX_BATCH = 4;
+
+export class ModelLoadError extends Error {
+  constructor(
+    readonly model: string,
+    message: string,
+  ) {
+    super(`model ${model}: ${message}`);
+    this.name = 'ModelLoadError';
+  }
+}

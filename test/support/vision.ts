@@ -1,0 +1,39 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { BenchRequest, BenchResult } from '../../src/lib/vision/bench.js';
+import { loginCookie } from './server.js';
+
+export const SHARED = path.resolve('../shared');
+export const FRAMES = ['f01.png', 'f02.png', 'f03.png', 'f04.png', 'f05.png'];
+
+/** A model folder with what npm laid down plus the shared YOLOX-nano test model. */
+export function visionModelDir(extra: Record<string, Buffer> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fs-models-'));
+  for (const f of readdirSync('static/models')) symlinkSync(path.resolve('static/models', f), path.join(dir, f));
+  copyFileSync(path.join(SHARED, 'models/yolox_nano.onnx'), path.join(dir, 'yolox_nano.onnx'));
+  for (const [name, bytes] of Object.entries(extra)) writeFileSync(path.join(dir, name), bytes);
+  return dir;
+}
+
+export function frameDataUrl(name: string): string {
+  return `data:image/png;base64,${readFileSync(path.join(SHARED, 'eval/vision/frames', name)).toString('base64')}`;
+}
+
+/** Logs the page in and opens the vision bench page. */
+export async function openBench(page: Page, base: string, username: string, password: string): Promise<void> {
+  const cookie = await loginCookie(base, username, password);
+  const [name, value] = cookie.split('=') as [string, string];
+  await page.context().addCookies([{ name, value, url: base }]);
+  await page.goto(`${base}/bench/vision`);
+  await page.waitForFunction(() => 'floorsightBench' in window);
+}
+
+export function runInPage(page: Page, req: BenchRequest): Promise<BenchResult> {
+  return page.evaluate(
+    (r) =>
+      (window as unknown as { floorsightBench: { run(x: typeof r): Promise<BenchResult> } }).floorsightBench.run(r),
+    req,
+  );
+}
