@@ -69,11 +69,15 @@ function toEntry(rec: Record<string, unknown>, level: SystemLogEntry['level']): 
   };
 }
 
-export function createLogger(level: pino.LevelWithSilent, sink: SystemLogSink): Logger {
+export function createLogger(
+  level: pino.LevelWithSilent,
+  sink: SystemLogSink,
+  out: NodeJS.WritableStream = process.stdout,
+): Logger {
   return pino(
     { level, base: undefined },
     pino.multistream([
-      { level: level === 'silent' ? 'fatal' : level, stream: process.stdout },
+      { level: level === 'silent' ? 'fatal' : level, stream: out },
       { level: 'warn', stream: sink },
     ]),
   );

@@ -5,7 +5,15 @@ import { HealthReport } from '../../src/lib/protocol/health.js';
 import type { PersonBox } from '../../src/lib/vision/types.js';
 import { launchChromium } from '../support/browser.js';
 import { ADMIN, startTestServer } from '../support/server.js';
-import { FRAMES, frameDataUrl, openBench, runInPage, SHARED, visionModelDir } from '../support/vision.js';
+import {
+  FRAMES,
+  frameDataUrl,
+  openBench,
+  runFaceInPage,
+  runInPage,
+  SHARED,
+  visionModelDir,
+} from '../support/vision.js';
 
 type Ref = { x1: number; y1: number; x2: number; y2: number; score: number };
 const REFERENCE = JSON.parse(readFileSync(`${SHARED}/eval/vision/yolox_nano_native.json`, 'utf8')) as Record<
@@ -87,6 +95,25 @@ describe('in-browser person detection (Chromium, WASM)', () => {
       expect(Math.max(...REFERENCE[CROWDED[0]!]!.map((ref) => iou(best, ref)))).toBeGreaterThanOrEqual(0.5);
     },
   );
+
+  it('face: embeddings are 1024-d, unit length, repeatable, and tell two people apart; a test pattern has no face', async () => {
+    const frame = frameDataUrl(CROWDED[0]!);
+    const people = REFERENCE[CROWDED[0]!]!.filter((r) => r.score >= 0.7)
+      .slice(0, 2)
+      .map((r) => ({ x: r.x1, y: r.y1, w: r.x2 - r.x1, h: r.y2 - r.y1, score: r.score }));
+    const first = await runFaceInPage(page, frame, people);
+    const again = await runFaceInPage(page, frame, people);
+    expect(first.embeddings).toHaveLength(2);
+    for (const e of first.embeddings) {
+      expect(e).toHaveLength(1024);
+      expect(Math.hypot(...e)).toBeCloseTo(1, 4);
+    }
+    expect(again.embeddings[0]).toEqual(first.embeddings[0]);
+    const cos = first.embeddings[0]!.reduce((s, v, i) => s + v * first.embeddings[1]![i]!, 0);
+    expect(cos).toBeLessThan(0.99);
+    const none = await runFaceInPage(page, blank, [{ x: 300, y: 200, w: 60, h: 160, score: 1 }]);
+    expect(none.found).toEqual([null]);
+  });
 
   it('a missing or corrupt model gives a clear error in the page and in /health', async () => {
     await expect(runInPage(page, { model: 'missing.onnx', frames: [blank] })).rejects.toThrow(

@@ -4,11 +4,10 @@ import { createScheduleService } from '../../server/api/schedule/schedule.servic
 import { createLogger, SystemLogSink } from '../../server/log.js';
 import { startIndexMonitor } from '../../server/jobs/index-monitor.js';
 import { createCache } from '../../server/store/cache.js';
-import { openDatabase, type Database } from '../../server/store/database.js';
+import type { Database } from '../../server/store/database.js';
 import { createIndexRecordRepository } from '../../server/store/index-record.repository.js';
-import { migrate } from '../../server/store/migrate.js';
 import { createScheduleRepository } from '../../server/store/schedule.repository.js';
-import { createTestDatabase, REDIS_URL } from '../support/postgres.js';
+import { createTestDatabase, migratedTestDatabase, REDIS_URL } from '../support/postgres.js';
 import { ADMIN, loginCookie, manualClock, startTestServer } from '../support/server.js';
 
 const LUNCH_SHIFT = {
@@ -132,16 +131,13 @@ describe('schedules API on PostgreSQL with Redis', () => {
 
 describe('index monitor', () => {
   let db: Database;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    const t = await createTestDatabase();
-    drop = t.drop;
-    db = await openDatabase({ kind: 'postgres', url: t.url });
-    await migrate(db.sql);
+    ({ db, close } = await migratedTestDatabase());
   });
   afterAll(async () => {
-    await db?.close();
-    await drop?.();
+    await close?.();
   });
 
   it('broadcasts the change at an index boundary and writes that index record from time_logs', async () => {

@@ -1,24 +1,20 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../server/store/migrate.js';
-import { openDatabase, type Database } from '../../server/store/database.js';
+import type { Database } from '../../server/store/database.js';
 import { seedDemo } from '../../server/store/seed.js';
 import { createSystemLogRepository } from '../../server/store/system-log.repository.js';
 import { createLogger, SystemLogSink } from '../../server/log.js';
-import { createTestDatabase } from '../support/postgres.js';
+import { migratedTestDatabase } from '../support/postgres.js';
 
 describe('demo seed and system_logs on PostgreSQL', () => {
   let db: Database;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const t = await createTestDatabase();
-    drop = t.drop;
-    db = await openDatabase({ kind: 'postgres', url: t.url });
-    await migrate(db.sql);
+    ({ db, close } = await migratedTestDatabase());
   });
   afterAll(async () => {
-    await db?.close();
-    await drop?.();
+    await close?.();
   });
 
   it('seeds a demo site once; a second run adds nothing and keeps edits', async () => {
@@ -37,7 +33,8 @@ describe('demo seed and system_logs on PostgreSQL', () => {
 
   it('copies warnings and errors, with component and stack trace, into system_logs', async () => {
     const sink = new SystemLogSink();
-    const log = createLogger('info', sink);
+    // Only the copy into system_logs is under test; the console copy goes nowhere.
+    const log = createLogger('info', sink, new Writable({ write: (_c, _e, done) => done() }));
     const repo = createSystemLogRepository(db.prisma);
     sink.attach(repo);
     log.info({ component: 'camera_manager' }, 'only stdout');

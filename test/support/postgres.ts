@@ -3,6 +3,8 @@ import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { openDatabase, type Database } from '../../server/store/database.js';
+import { migrate } from '../../server/store/migrate.js';
 
 /** The local PostgreSQL server that .ci/run starts; each test file gets its own database on it. */
 export const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -69,6 +71,20 @@ export function privatePostgres(port: number) {
         // already stopped
       }
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh, migrated PostgreSQL database opened through the store; `close` also drops it. */
+export async function migratedTestDatabase(): Promise<{ db: Database; close(): Promise<void> }> {
+  const t = await createTestDatabase();
+  const db = await openDatabase({ kind: 'postgres', url: t.url });
+  await migrate(db.sql);
+  return {
+    db,
+    async close() {
+      await db.close();
+      await t.drop();
     },
   };
 }

@@ -2,7 +2,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { BenchRequest, BenchResult } from '../../src/lib/vision/bench.js';
+import type { BenchRequest, BenchResult, FaceBenchResult } from '../../src/lib/vision/bench.js';
+import type { PersonBox } from '../../src/lib/vision/types.js';
 import { loginCookie } from './server.js';
 
 export const SHARED = path.resolve('../shared');
@@ -35,5 +36,15 @@ export function runInPage(page: Page, req: BenchRequest): Promise<BenchResult> {
     (r) =>
       (window as unknown as { floorsightBench: { run(x: typeof r): Promise<BenchResult> } }).floorsightBench.run(r),
     req,
+  );
+}
+
+export function runFaceInPage(page: Page, frame: string, people: PersonBox[]): Promise<FaceBenchResult> {
+  return page.evaluate(
+    ([f, p]) =>
+      (
+        window as unknown as { floorsightBench: { face(a: string, b: PersonBox[]): Promise<FaceBenchResult> } }
+      ).floorsightBench.face(f, p),
+    [frame, people] as const,
   );
 }

@@ -1,4 +1,5 @@
 import { createDetector, type DetectorSpec } from './create-detector.js';
+import { createFaceEmbedder } from './face.js';
 import { chooseRuntime } from './runtime.js';
 import type { Backend, PersonBox } from './types.js';
 
@@ -67,5 +68,37 @@ export async function runBench(req: BenchRequest): Promise<BenchResult> {
     };
   } finally {
     detector.dispose();
+  }
+}
+
+export interface FaceBenchResult {
+  /** per person: the face BlazeFace found on the head region, or null */
+  found: ({ score: number; box: { x: number; y: number; w: number; h: number }; dims: number } | null)[];
+  /** per person: the embedding of the head region taken as the face, as plain numbers */
+  embeddings: number[][];
+  medianMs: number;
+}
+
+/** Runs face detection and embedding for the given people on one frame. */
+export async function runFaceBench(frameUrl: string, people: PersonBox[]): Promise<FaceBenchResult> {
+  const runtime = await chooseRuntime('wasm');
+  const faces = await createFaceEmbedder(runtime);
+  try {
+    const frame = await loadImage(frameUrl);
+    const times: number[] = [];
+    const found: FaceBenchResult['found'] = [];
+    const embeddings: number[][] = [];
+    for (const p of people) {
+      const t0 = performance.now();
+      const f = await faces.embed(frame, p);
+      times.push(performance.now() - t0);
+      found.push(f && { score: f.score, box: f.box, dims: f.embedding.length });
+      const head = { x: p.x, y: p.y, w: p.w, h: Math.min(p.h, p.w * 1.2) };
+      embeddings.push(Array.from((await faces.describeAt(frame, head)).embedding));
+    }
+    times.sort((a, b) => a - b);
+    return { found, embeddings, medianMs: Math.round(percentile(times, 0.5) * 10) / 10 };
+  } finally {
+    faces.dispose();
   }
 }

@@ -2,7 +2,7 @@ import type * as Ort from 'onnxruntime-web';
 import { createFrameFitter } from './frame-fitter.js';
 import { nms } from './nms.js';
 import { ASSET_PATHS, type RuntimeInfo } from './runtime.js';
-import { MAX_BATCH, ModelLoadError, type Detector, type FrameSource, type PersonBox } from './types.js';
+import { frameByFrame, ModelLoadError, type Detector, type FrameSource, type PersonBox } from './types.js';
 import { decodeYolox, decodeYoloV8, detectFamily } from './yolo-decode.js';
 
 export interface OnnxDetectorOptions {
@@ -80,19 +80,9 @@ export async function createOnnxDetector(runtime: RuntimeInfo, opts: OnnxDetecto
     return nms(boxes, opts.iouThreshold);
   }
 
-  return {
-    model: opts.file.replace(/\.onnx$/, ''),
-    backend: runtime.backend,
-    inputSize: size,
-    async detect(frames) {
-      if (frames.length > MAX_BATCH) throw new RangeError(`at most ${MAX_BATCH} frames per call`);
-      const out: PersonBox[][] = [];
-      // The exported graphs have a fixed batch of 1, so frames run one after another.
-      for (const f of frames) out.push(await detectOne(f));
-      return out;
-    },
-    dispose() {
-      void session.release();
-    },
-  };
+  return frameByFrame(
+    { model: opts.file.replace(/\.onnx$/, ''), backend: runtime.backend, inputSize: size },
+    detectOne,
+    () => void session.release(),
+  );
 }

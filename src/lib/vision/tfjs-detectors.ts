@@ -3,7 +3,7 @@ import { toSource, type Fit } from './letterbox.js';
 import { nms } from './nms.js';
 import { ASSET_PATHS, type RuntimeInfo } from './runtime.js';
 import { initTfjs, type GraphModel, type Tf } from './tfjs-runtime.js';
-import { MAX_BATCH, ModelLoadError, type Detector, type FrameSource, type PersonBox } from './types.js';
+import { frameByFrame, ModelLoadError, type Detector, type FrameSource, type PersonBox } from './types.js';
 
 export interface TfjsDetectorOptions {
   model: 'centernet' | 'movenet-multipose';
@@ -77,18 +77,7 @@ export async function createTfjsDetector(runtime: RuntimeInfo, opts: TfjsDetecto
     return nms(boxes, opts.iouThreshold);
   }
 
-  return {
-    model: opts.model,
-    backend: runtime.backend,
-    inputSize: opts.inputSize,
-    async detect(frames) {
-      if (frames.length > MAX_BATCH) throw new RangeError(`at most ${MAX_BATCH} frames per call`);
-      const out: PersonBox[][] = [];
-      for (const f of frames) out.push(await detectOne(f));
-      return out;
-    },
-    dispose() {
-      model.dispose();
-    },
-  };
+  return frameByFrame({ model: opts.model, backend: runtime.backend, inputSize: opts.inputSize }, detectOne, () =>
+    model.dispose(),
+  );
 }

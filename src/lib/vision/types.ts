@@ -35,3 +35,24 @@ export class ModelLoadError extends Error {
     this.name = 'ModelLoadError';
   }
 }
+
+/**
+ * A Detector from a one-frame function. The graphs we run have a fixed batch of 1, so the frames of
+ * one call (up to one per camera) run one after another.
+ */
+export function frameByFrame(
+  info: Pick<Detector, 'model' | 'backend' | 'inputSize'>,
+  detectOne: (frame: FrameSource) => Promise<PersonBox[]>,
+  dispose: () => void,
+): Detector {
+  return {
+    ...info,
+    async detect(frames) {
+      if (frames.length > MAX_BATCH) throw new RangeError(`at most ${MAX_BATCH} frames per call`);
+      const out: PersonBox[][] = [];
+      for (const f of frames) out.push(await detectOne(f));
+      return out;
+    },
+    dispose,
+  };
+}
