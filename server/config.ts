@@ -42,6 +42,11 @@ const ConfigSource = z
     COOKIE_SECURE: boolFromEnv.default(false),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
     SVELTEKIT_HANDLER: z.string().min(1).default('build/handler.js'),
+    FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+    MEDIA_ICE_ADDRESSES: z
+      .string()
+      .regex(/^(\d{1,3}(\.\d{1,3}){3})(,\d{1,3}(\.\d{1,3}){3})*$/, 'must be comma-separated IPv4 addresses')
+      .optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -71,6 +76,9 @@ export interface Config {
   cookieSecure: boolean;
   loginMaxAttempts: number;
   sveltekitHandler: string;
+  ffmpegPath: string;
+  /** interfaces WebRTC may use; empty: all */
+  mediaIceAddresses: string[];
 }
 
 export class ConfigError extends Error {
@@ -129,5 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: c.COOKIE_SECURE,
     loginMaxAttempts: c.LOGIN_MAX_ATTEMPTS,
     sveltekitHandler: path.resolve(c.SVELTEKIT_HANDLER),
+    ffmpegPath: c.FFMPEG_PATH,
+    mediaIceAddresses: c.MEDIA_ICE_ADDRESSES?.split(',') ?? [],
   };
 }

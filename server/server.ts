@@ -14,6 +14,9 @@ import type { Clock } from './domain/clock.js';
 import { systemClock } from './system-clock.js';
 import type { SystemLogSink } from './log.js';
 import { startIndexMonitor } from './jobs/index-monitor.js';
+import { createMediaService, type MediaService } from './media/media.service.js';
+import { createWeriftSfu } from './media/werift-sfu.js';
+import { attachMediaSignalling } from './realtime/media-signalling.js';
 import { createRealtime } from './realtime/sockets.js';
 import { createRedis, pingRedis } from './store/redis.js';
 
@@ -21,6 +24,7 @@ export interface RunningServer {
   port: number;
   http: HttpServer;
   app: Express;
+  media: MediaService;
   close(): Promise<void>;
 }
 
@@ -102,6 +106,15 @@ export async function startServer(
     broadcast: (state) => io.of('/floor').emit('index:state', state),
   });
   services.onScheduleChange(() => monitor.poke());
+  const media = createMediaService({
+    prisma: db.prisma,
+    sfu: createWeriftSfu(cfg.mediaIceAddresses),
+    ffmpegPath: cfg.ffmpegPath,
+    log,
+    broadcast: (event) => io.of('/floor').emit('camera:status', event),
+  });
+  await media.start();
+  attachMediaSignalling(io, media);
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
   log.info({ component: 'http', port }, `Floorsight listening on http://${cfg.host}:${port}`);
@@ -110,8 +123,10 @@ export async function startServer(
     port,
     http,
     app,
+    media,
     async close() {
       monitor.stop();
+      await media.stop();
       await io.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await sink.close();

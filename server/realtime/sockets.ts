@@ -8,6 +8,7 @@ import { checkAccess, resolvePrincipal } from '../api/guard.js';
 export const NAMESPACES = {
   '/kiosk': ['kiosk'],
   '/floor': ['admin', 'supervisor', 'operator', 'viewer'],
+  '/media': ['admin', 'supervisor', 'operator', 'viewer', 'kiosk'],
 } as const satisfies Record<string, readonly Grant[]>;
 
 export type NamespaceName = keyof typeof NAMESPACES;

@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createSocket, type Socket } from 'node:dgram';
+import { ffmpegArgs, redactRtsp, type CameraSource } from './ffmpeg-args.js';
+import { createRtpContinuity } from './rtp-continuity.js';
+
+export type CameraState = 'starting' | 'online' | 'offline' | 'error';
+
+export interface CameraStatus {
+  cameraId: string;
+  state: CameraState;
+  message: string | null;
+  /** epoch ms of the last RTP packet */
+  lastPacketMs: number | null;
+  packets: number;
+  bytes: number;
+  restarts: number;
+  pid: number | null;
+}
+
+export interface RelayOptions {
+  ffmpegPath: string;
+  /** no packet for this long: the camera is offline */
+  staleMs: number;
+  /** first and largest delay between restarts of a failing ffmpeg */
+  backoffMs: [min: number, max: number];
+  onStatus: (s: CameraStatus) => void;
+}
+
+export const RELAY_DEFAULTS = { staleMs: 5000, backoffMs: [1000, 30_000] as [number, number] };
+
+/**
+ * One camera: an ffmpeg child pulling the source and sending RTP to a loopback UDP socket, restarted
+ * with exponential backoff when it dies, and a watchdog that calls the camera offline when packets
+ * stop. Subscribers receive every RTP packet. A failing camera affects no other.
+ */
+export async function startCameraRelay(cam: CameraSource, opts: RelayOptions) {
+  const udp: Socket = createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
+  await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
+  const port = udp.address().port;
+  const subscribers = new Set<(packet: Buffer) => void>();
+  const status: CameraStatus = {
+    cameraId: cam.cameraId,
+    state: 'starting',
+    message: null,
+    lastPacketMs: null,
+    packets: 0,
+    bytes: 0,
+    restarts: 0,
+    pid: null,
+  };
+  let child: ChildProcess | null = null;
+  let stopped = false;
+  let backoff = opts.backoffMs[0];
+  let restartTimer: NodeJS.Timeout | null = null;
+  let lastError = '';
+
+  const setState = (state: CameraState, message: string | null) => {
+    if (status.state === state && status.message === message) return;
+    status.state = state;
+    status.message = message;
+    opts.onStatus({ ...status });
+  };
+
+  const continuous = createRtpContinuity(90000, cam.fps);
+  udp.on('message', (raw) => {
+    const packet = continuous(raw);
+    status.packets++;
+    status.bytes += packet.length;
+    status.lastPacketMs = Date.now();
+    if (status.state !== 'online') {
+      backoff = opts.backoffMs[0];
+      setState('online', null);
+    }
+    for (const s of subscribers) s(packet);
+  });
+
+  function launch(): void {
+    let args: string[];
+    try {
+      args = ffmpegArgs(cam, port);
+    } catch (err) {
+      // A camera without a source will not get one by retrying.
+      setState('error', (err as Error).message);
+      return;
+    }
+    lastError = '';
+    const proc = spawn(opts.ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = proc;
+    status.pid = proc.pid ?? null;
+    proc.stderr?.on('data', (d: Buffer) => {
+      lastError = d.toString().trim().split('\n').at(-1)!.slice(0, 300);
+    });
+    proc.on('error', (err) => {
+      lastError = err.message;
+    });
+    proc.on('exit', (code, signal) => {
+      child = null;
+      status.pid = null;
+      if (stopped) return;
+      const why = lastError || `ffmpeg exited (${signal ?? `code ${code}`})`;
+      setState(
+        status.state === 'online' ? 'offline' : 'error',
+        cam.rtspUrl ? why.replaceAll(cam.rtspUrl, redactRtsp(cam.rtspUrl)) : why,
+      );
+      status.restarts++;
+      restartTimer = setTimeout(launch, backoff);
+      backoff = Math.min(backoff * 2, opts.backoffMs[1]);
+    });
+  }
+
+  const watchdog = setInterval(() => {
+    if (status.state === 'online' && (status.lastPacketMs ?? 0) < Date.now() - opts.staleMs) {
+      setState('offline', `no video for ${Math.round(opts.staleMs / 1000)} s`);
+    }
+  }, 1000);
+  watchdog.unref();
+  launch();
+
+  return {
+    cameraId: cam.cameraId,
+    port,
+    status: (): CameraStatus => ({ ...status }),
+    subscribe(fn: (packet: Buffer) => void): () => void {
+      subscribers.add(fn);
+      return () => subscribers.delete(fn);
+    },
+    /** Kills the ffmpeg child as a camera failure would (used by tests and "reconnect now"). */
+    kill(): void {
+      child?.kill('SIGKILL');
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      clearInterval(watchdog);
+      if (restartTimer) clearTimeout(restartTimer);
+      child?.kill('SIGKILL');
+      await new Promise<void>((resolve) => udp.close(() => resolve()));
+    },
+  };
+}
+export type CameraRelay = Awaited<ReturnType<typeof startCameraRelay>>;

@@ -1,0 +1,62 @@
+export interface CameraSource {
+  cameraId: string;
+  sourceKind: 'rtsp' | 'usb' | 'file';
+  rtspUrl: string | null;
+  usbDevice: string | null;
+  filePath: string | null;
+  fps: number;
+  /** WxH */
+  resolution: string;
+}
+
+/**
+ * ffmpeg arguments that pull a camera and send VP8 RTP to a loopback UDP port. VP8 rather than
+ * H.264 passthrough: Debian's Chromium (our kiosk browser) decodes no H.264 over WebRTC; the
+ * encoder runs in real-time mode with a keyframe every second, so a new viewer waits at most 1 s.
+ */
+export function ffmpegArgs(cam: CameraSource, rtpPort: number): string[] {
+  const input: string[] = [];
+  if (cam.sourceKind === 'file') {
+    if (!cam.filePath) throw new Error(`camera ${cam.cameraId}: file camera without file_path`);
+    // -re plays the file at its own rate, looped, as a live camera would deliver it.
+    input.push('-re', '-stream_loop', '-1', '-i', cam.filePath);
+  } else if (cam.sourceKind === 'rtsp') {
+    if (!cam.rtspUrl) throw new Error(`camera ${cam.cameraId}: RTSP camera without rtsp_url`);
+    input.push('-rtsp_transport', 'tcp', '-timeout', '5000000', '-i', cam.rtspUrl);
+  } else {
+    if (!cam.usbDevice) throw new Error(`camera ${cam.cameraId}: USB camera without usb_device`);
+    input.push('-f', 'v4l2', '-framerate', String(cam.fps), '-video_size', cam.resolution, '-i', cam.usbDevice);
+  }
+  const gop = Math.max(1, Math.round(cam.fps));
+  return [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-fflags',
+    'nobuffer',
+    ...input,
+    '-an',
+    '-c:v',
+    'libvpx',
+    '-deadline',
+    'realtime',
+    '-cpu-used',
+    '8',
+    '-g',
+    String(gop),
+    '-b:v',
+    '1M',
+    '-error-resilient',
+    '1',
+    '-f',
+    'rtp',
+    '-payload_type',
+    '96',
+    `rtp://127.0.0.1:${rtpPort}?pkt_size=1200`,
+  ];
+}
+
+/** A camera's RTSP URL with the password hidden, for logs and status messages. */
+export function redactRtsp(url: string): string {
+  return url.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}

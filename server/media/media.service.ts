@@ -1,0 +1,96 @@
+import type { Logger } from 'pino';
+import type { CameraStatusEvent } from '../../src/lib/protocol/media.js';
+import { InvalidInput, NotFound } from '../domain/errors.js';
+import type { PrismaClient } from '../store/generated/client.js';
+import { RELAY_DEFAULTS, startCameraRelay, type CameraRelay, type CameraStatus } from './camera-relay.js';
+import type { CameraSource } from './ffmpeg-args.js';
+import type { SessionDescription, Sfu } from './werift-sfu.js';
+
+// How often the stored last_seen_at of an online camera is refreshed (seed: health check every 30 s).
+const LAST_SEEN_EVERY_MS = 30_000;
+
+export interface MediaDeps {
+  prisma: PrismaClient;
+  sfu: Sfu;
+  ffmpegPath: string;
+  log: Logger;
+  broadcast: (event: CameraStatusEvent) => void;
+}
+
+/** Starts a relay per enabled camera in the database and serves viewers through the SFU. */
+export function createMediaService(deps: MediaDeps) {
+  const relays = new Map<string, CameraRelay>();
+  let lastSeenTimer: NodeJS.Timeout | null = null;
+
+  async function onStatus(s: CameraStatus): Promise<void> {
+    const level = s.state === 'online' || s.state === 'starting' ? 'info' : 'warn';
+    deps.log[level](
+      { component: 'camera_manager', cameraId: s.cameraId, state: s.state, restarts: s.restarts },
+      `camera ${s.cameraId} ${s.state}${s.message ? `: ${s.message}` : ''}`,
+    );
+    deps.broadcast({ cameraId: s.cameraId, state: s.state, message: s.message });
+    await deps.prisma.camera
+      .update({
+        where: { cameraId: s.cameraId },
+        data: { status: s.state, ...(s.lastPacketMs ? { lastSeenAt: new Date(s.lastPacketMs) } : {}) },
+      })
+      .catch((err: unknown) => deps.log.warn({ component: 'camera_manager', err }, 'could not store camera status'));
+  }
+
+  return {
+    async start(): Promise<void> {
+      const cameras = await deps.prisma.camera.findMany({
+        where: { NOT: { status: 'inactive' } },
+        orderBy: { cameraId: 'asc' },
+      });
+      for (const c of cameras) {
+        const source: CameraSource = { ...c, sourceKind: c.sourceKind as CameraSource['sourceKind'] };
+        relays.set(
+          c.cameraId,
+          await startCameraRelay(source, {
+            ffmpegPath: deps.ffmpegPath,
+            ...RELAY_DEFAULTS,
+            onStatus: (s) => void onStatus(s),
+          }),
+        );
+      }
+      lastSeenTimer = setInterval(() => {
+        for (const r of relays.values()) {
+          const s = r.status();
+          if (s.state === 'online' && s.lastPacketMs) {
+            void deps.prisma.camera
+              .update({ where: { cameraId: s.cameraId }, data: { lastSeenAt: new Date(s.lastPacketMs) } })
+              .catch(() => undefined);
+          }
+        }
+      }, LAST_SEEN_EVERY_MS);
+      lastSeenTimer.unref();
+    },
+
+    async watch(cameraIds: string[]): Promise<{ viewerId: string; offer: SessionDescription }> {
+      const chosen = cameraIds.map((id) => relays.get(id));
+      const missing = cameraIds.filter((_, i) => !chosen[i]);
+      if (missing.length) throw new NotFound(`camera ${missing.join(', ')} (not configured or disabled)`);
+      if (new Set(cameraIds).size !== cameraIds.length) throw new InvalidInput('cameraIds', 'lists a camera twice');
+      return deps.sfu.openViewer(chosen as CameraRelay[]);
+    },
+
+    answer: (viewerId: string, sdp: string) => deps.sfu.acceptAnswer(viewerId, { type: 'answer', sdp }),
+    closeViewer: (viewerId: string) => deps.sfu.closeViewer(viewerId),
+
+    statuses() {
+      const viewers = deps.sfu.viewerCounts();
+      return [...relays.values()].map((r) => ({ ...r.status(), viewers: viewers[r.cameraId] ?? 0 }));
+    },
+
+    relay: (cameraId: string) => relays.get(cameraId),
+
+    async stop(): Promise<void> {
+      if (lastSeenTimer) clearInterval(lastSeenTimer);
+      await deps.sfu.close();
+      await Promise.all([...relays.values()].map((r) => r.stop()));
+      relays.clear();
+    },
+  };
+}
+export type MediaService = ReturnType<typeof createMediaService>;

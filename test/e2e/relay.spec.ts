@@ -1,0 +1,64 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
+
+// Only loopback candidates on both sides: Chromium must be allowed to use them.
+const WEBRTC_LOOPBACK = ['--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns'];
+const SOURCE_FPS = 10; // vtest.avi
+
+describe('camera relay to the browser (file camera, werift SFU, Chromium)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  const frames = () =>
+    page.evaluate(async () => {
+      const v = (window as unknown as { floorsightViewer?: { pc: RTCPeerConnection } }).floorsightViewer;
+      if (!v) return 0;
+      let n = 0;
+      (await v.pc.getStats()).forEach((r: { type: string; framesDecoded?: number }) => {
+        if (r.type === 'inbound-rtp') n = r.framesDecoded ?? 0;
+      });
+      return n;
+    });
+  const state = () => server.media.statuses().find((s) => s.cameraId === 'CAM01')!.state;
+
+  beforeAll(async () => {
+    server = await startTestServer({ SEED_DEMO: 'true', MEDIA_ICE_ADDRESSES: '127.0.0.1' });
+    browser = await launchChromium(WEBRTC_LOOPBACK);
+    page = await browser.newPage();
+    const cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
+    const [name, value] = cookie.split('=') as [string, string];
+    await page.context().addCookies([{ name, value, url: server.base }]);
+    await page.goto(`${server.base}/cameras/live?ids=CAM01`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('delivers at least 90 % of the source frame rate', async () => {
+    await expect.poll(frames, { timeout: 20_000 }).toBeGreaterThan(0);
+    const f0 = await frames();
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, 5000));
+    const fps = ((await frames()) - f0) / ((performance.now() - t0) / 1000);
+    expect(fps).toBeGreaterThanOrEqual(0.9 * SOURCE_FPS);
+    expect(state()).toBe('online');
+    expect(server.media.statuses()[0]!.viewers).toBe(1);
+  });
+
+  it('a killed source turns the camera offline and frames come back within 10 s, 5 times in a row', async () => {
+    for (let round = 0; round < 5; round++) {
+      server.media.relay('CAM01')!.kill();
+      await expect.poll(state, { timeout: 5000, interval: 50 }).not.toBe('online');
+      const before = await frames();
+      await expect.poll(frames, { timeout: 10_000, interval: 250 }).toBeGreaterThan(before + 5);
+      expect(state()).toBe('online');
+    }
+    const row = await server.app.locals.services.db.prisma.camera.findUniqueOrThrow({ where: { cameraId: 'CAM01' } });
+    expect(row.status).toBe('online');
+    expect(row.lastSeenAt).not.toBeNull();
+  });
+});
