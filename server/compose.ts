@@ -11,6 +11,10 @@ import { createCredentialsRepository } from './store/credentials.repository.js';
 import type { Database } from './store/database.js';
 import { createIndexRecordRepository } from './store/index-record.repository.js';
 import { createModelCatalog } from './store/model-files.js';
+import { createMediaService } from './media/media.service.js';
+import { createWeriftSfu } from './media/werift-sfu.js';
+import type { CameraStatusEvent } from '../src/lib/protocol/media.js';
+import type { Logger } from 'pino';
 import { createScheduleRepository } from './store/schedule.repository.js';
 import { createSystemLogRepository } from './store/system-log.repository.js';
 import { createUsersRepository } from './store/users.repository.js';
@@ -25,7 +29,14 @@ function loginLimiter(redis: Redis | null, points: number): RateLimiterAbstract 
 }
 
 /** Wires repositories and services; the one place that knows which implementation serves a port. */
-export function composeServices(cfg: Config, db: Database, redis: Redis | null, clock: Clock, startedAt: Date) {
+export function composeServices(
+  cfg: Config,
+  db: Database,
+  redis: Redis | null,
+  clock: Clock,
+  startedAt: Date,
+  log: Logger,
+) {
   const users = createUsersRepository(db.prisma);
   const credentials = createCredentialsRepository(db.prisma);
   const catalog = createCatalogRepository(db.prisma);
@@ -48,6 +59,14 @@ export function composeServices(cfg: Config, db: Database, redis: Redis | null, 
     onChange: (date) => scheduleListeners.forEach((l) => l(date)),
   });
   const indexRecords = createIndexRecordRepository(db.prisma);
+  const cameraListeners: ((e: CameraStatusEvent) => void)[] = [];
+  const media = createMediaService({
+    prisma: db.prisma,
+    sfu: createWeriftSfu(cfg.mediaIceAddresses),
+    ffmpegPath: cfg.ffmpegPath,
+    log,
+    broadcast: (e) => cameraListeners.forEach((l) => l(e)),
+  });
   return {
     db,
     redis,
@@ -62,7 +81,9 @@ export function composeServices(cfg: Config, db: Database, redis: Redis | null, 
     schedules,
     indexRecords,
     models,
+    media,
     onScheduleChange: (listener: (date: string) => void) => scheduleListeners.push(listener),
+    onCameraStatus: (listener: (e: CameraStatusEvent) => void) => cameraListeners.push(listener),
     cookieSecure: cfg.cookieSecure,
   };
 }

@@ -14,8 +14,7 @@ import type { Clock } from './domain/clock.js';
 import { systemClock } from './system-clock.js';
 import type { SystemLogSink } from './log.js';
 import { startIndexMonitor } from './jobs/index-monitor.js';
-import { createMediaService, type MediaService } from './media/media.service.js';
-import { createWeriftSfu } from './media/werift-sfu.js';
+import type { MediaService } from './media/media.service.js';
 import { attachMediaSignalling } from './realtime/media-signalling.js';
 import { createRealtime } from './realtime/sockets.js';
 import { createRedis, pingRedis } from './store/redis.js';
@@ -78,7 +77,7 @@ export async function startServer(
       }
     });
   }
-  const services = composeServices(cfg, db, redis, clock, startedAt);
+  const services = composeServices(cfg, db, redis, clock, startedAt, log);
   sink.attach(services.systemLogs);
   if (redis) await selfCheck(log, 'redis reachable', false, () => pingRedis(redis!, 3000));
   await selfCheck(log, `model files present (${cfg.modelDir})`, false, () => checkModelFiles(cfg.modelDir));
@@ -106,13 +105,8 @@ export async function startServer(
     broadcast: (state) => io.of('/floor').emit('index:state', state),
   });
   services.onScheduleChange(() => monitor.poke());
-  const media = createMediaService({
-    prisma: db.prisma,
-    sfu: createWeriftSfu(cfg.mediaIceAddresses),
-    ffmpegPath: cfg.ffmpegPath,
-    log,
-    broadcast: (event) => io.of('/floor').emit('camera:status', event),
-  });
+  const media = services.media;
+  services.onCameraStatus((event) => io.of('/floor').emit('camera:status', event));
   await media.start();
   attachMediaSignalling(io, media);
   const address = http.address();

@@ -14,7 +14,7 @@ import { systemRoutes } from './system.routes.js';
 export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
   return [
     ...authRoutes(s.auth, cookieSecure),
-    ...floorRoutes(s.catalog, s.models),
+    ...floorRoutes(s.catalog, s.models, s.media),
     ...systemRoutes(s.systemLogs, s.credentials, s.clock),
     ...scheduleRoutes(s.schedules, s.indexRecords),
   ];

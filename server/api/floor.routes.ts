@@ -3,12 +3,42 @@ import { WorkerCreateRequest } from '../../src/lib/protocol/catalog.js';
 import { Conflict } from '../domain/errors.js';
 import type { CatalogRepository } from '../store/catalog.repository.js';
 import type { ModelCatalog } from '../store/model-files.js';
+import type { MediaService } from '../media/media.service.js';
 import { ADMIN_ONLY, EVERY_USER, parse, type RouteSpec } from './route.js';
 
 const ZoneQuery = z.object({ cameraId: z.string().min(1).max(50).optional() });
 
-export function floorRoutes(catalog: CatalogRepository, models: ModelCatalog): RouteSpec[] {
+const CameraParam = z.object({ id: z.string().min(1).max(50) });
+
+export function floorRoutes(catalog: CatalogRepository, models: ModelCatalog, media: MediaService): RouteSpec[] {
   return [
+    {
+      method: 'get',
+      path: '/cameras/status',
+      access: [...EVERY_USER, 'kiosk'],
+      handler: (_req, res) => {
+        res.json(media.statuses().map(({ pid: _pid, ...s }) => s));
+      },
+    },
+    {
+      method: 'get',
+      path: '/cameras/:id/mjpeg',
+      access: [...EVERY_USER, 'kiosk'],
+      handler: (req, res) => {
+        const stream = media.mjpeg(parse(CameraParam, req, 'params').id);
+        res.writeHead(200, {
+          'Content-Type': 'multipart/x-mixed-replace; boundary=frame',
+          'Cache-Control': 'no-store',
+          Connection: 'close',
+        });
+        const stop = stream.watch((jpeg) => {
+          res.write(`--frame\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length}\r\n\r\n`);
+          res.write(jpeg);
+          res.write('\r\n');
+        });
+        req.on('close', stop);
+      },
+    },
     {
       method: 'get',
       path: '/models',

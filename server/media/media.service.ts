@@ -4,6 +4,7 @@ import { InvalidInput, NotFound } from '../domain/errors.js';
 import type { PrismaClient } from '../store/generated/client.js';
 import { RELAY_DEFAULTS, startCameraRelay, type CameraRelay, type CameraStatus } from './camera-relay.js';
 import type { CameraSource } from './ffmpeg-args.js';
+import { createMjpegStream, type MjpegStream } from './mjpeg.js';
 import type { SessionDescription, Sfu } from './werift-sfu.js';
 
 // How often the stored last_seen_at of an online camera is refreshed (seed: health check every 30 s).
@@ -20,6 +21,7 @@ export interface MediaDeps {
 /** Starts a relay per enabled camera in the database and serves viewers through the SFU. */
 export function createMediaService(deps: MediaDeps) {
   const relays = new Map<string, CameraRelay>();
+  const mjpegs = new Map<string, MjpegStream>();
   let lastSeenTimer: NodeJS.Timeout | null = null;
 
   async function onStatus(s: CameraStatus): Promise<void> {
@@ -84,6 +86,18 @@ export function createMediaService(deps: MediaDeps) {
     },
 
     relay: (cameraId: string) => relays.get(cameraId),
+
+    /** The Motion-JPEG fallback of a camera, shared by its clients. */
+    mjpeg(cameraId: string): MjpegStream {
+      const relay = relays.get(cameraId);
+      if (!relay) throw new NotFound(`camera ${cameraId} (not configured or disabled)`);
+      let m = mjpegs.get(cameraId);
+      if (!m) {
+        m = createMjpegStream(relay, { ffmpegPath: deps.ffmpegPath, fps: 5 });
+        mjpegs.set(cameraId, m);
+      }
+      return m;
+    },
 
     async stop(): Promise<void> {
       if (lastSeenTimer) clearInterval(lastSeenTimer);

@@ -11,6 +11,7 @@ describe('camera relay to the browser (file camera, werift SFU, Chromium)', () =
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let page: Page;
+  let cookie: string;
 
   const frames = () =>
     page.evaluate(async () => {
@@ -28,7 +29,7 @@ describe('camera relay to the browser (file camera, werift SFU, Chromium)', () =
     server = await startTestServer({ SEED_DEMO: 'true', MEDIA_ICE_ADDRESSES: '127.0.0.1' });
     browser = await launchChromium(WEBRTC_LOOPBACK);
     page = await browser.newPage();
-    const cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
+    cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
     const [name, value] = cookie.split('=') as [string, string];
     await page.context().addCookies([{ name, value, url: server.base }]);
     await page.goto(`${server.base}/cameras/live?ids=CAM01`);
@@ -47,6 +48,33 @@ describe('camera relay to the browser (file camera, werift SFU, Chromium)', () =
     expect(fps).toBeGreaterThanOrEqual(0.9 * SOURCE_FPS);
     expect(state()).toBe('online');
     expect(server.media.statuses()[0]!.viewers).toBe(1);
+  });
+
+  it('serves Motion-JPEG to clients without WebRTC and reports viewers per camera', async () => {
+    const ctrl = new AbortController();
+    const res = await fetch(`${server.base}/api/v1/cameras/CAM01/mjpeg`, { headers: { cookie }, signal: ctrl.signal });
+    expect(res.headers.get('content-type')).toContain('multipart/x-mixed-replace');
+    const reader = res.body!.getReader();
+    let jpegs = 0;
+    let tail = '';
+    const until = performance.now() + 4000;
+    while (performance.now() < until) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      const text = tail + Buffer.from(value).toString('latin1');
+      jpegs += text.split('Content-Type: image/jpeg').length - 1;
+      tail = text.slice(-40);
+    }
+    ctrl.abort();
+    expect(jpegs).toBeGreaterThanOrEqual(8);
+    const status = (await (await fetch(`${server.base}/api/v1/cameras/status`, { headers: { cookie } })).json()) as {
+      cameraId: string;
+      state: string;
+      viewers: number;
+    }[];
+    expect(status).toMatchObject([{ cameraId: 'CAM01', state: 'online', viewers: 1 }]);
+    const missing = await fetch(`${server.base}/api/v1/cameras/NOPE/mjpeg`, { headers: { cookie } });
+    expect(missing.status).toBe(404);
   });
 
   it('a killed source turns the camera offline and frames come back within 10 s, 5 times in a row', async () => {

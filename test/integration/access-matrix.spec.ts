@@ -23,6 +23,8 @@ const EXPECTED: { method: string; path: string; access: readonly Grant[] | 'publ
   { method: 'GET', path: '/models', access: [...U, 'kiosk'] },
   { method: 'GET', path: '/workers', access: U },
   { method: 'POST', path: '/workers', access: ['admin'] },
+  { method: 'GET', path: '/cameras/status', access: [...U, 'kiosk'] },
+  { method: 'GET', path: '/cameras/:id/mjpeg', access: [...U, 'kiosk'] },
   { method: 'GET', path: '/cameras', access: [...U, 'kiosk'] },
   { method: 'GET', path: '/zones', access: [...U, 'kiosk'] },
   { method: 'GET', path: '/system/logs', access: ['admin'] },
