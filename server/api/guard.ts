@@ -23,8 +23,16 @@ export async function resolvePrincipal(
   return session ? auth.principalFromSession(session) : null;
 }
 
+// Built page assets are the same for everyone; looking up the session for each would cost a
+// database query per file.
+const ANONYMOUS_PREFIXES = ['/_app/', '/favicon'];
+
 export function authenticate(auth: AuthService): RequestHandler {
   return (req, _res, next) => {
+    if (ANONYMOUS_PREFIXES.some((p) => req.path.startsWith(p))) {
+      req.principal = null;
+      return next();
+    }
     resolvePrincipal(auth, req.headers)
       .then((p) => {
         req.principal = p;

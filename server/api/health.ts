@@ -41,6 +41,7 @@ export function createHealthService(deps: HealthDeps) {
     ]);
     let cameras: HealthReport['cameras'] = [];
     let gpu: HealthReport['gpu'] = [];
+    const models = deps.models.list();
     if (postgres === 'ok') {
       // A query can still fail if the database goes away between the ping and here.
       try {
@@ -61,7 +62,6 @@ export function createHealthService(deps: HealthDeps) {
         return report('down');
       }
     }
-    const models = deps.models.list();
     // A kiosk that cannot load a model, or a model file that is missing or corrupt, degrades the
     // floor's numbers without stopping the server.
     const modelTrouble = models.some((m) => !m.ok) || gpu.some((g) => g.errors.length > 0);
@@ -74,7 +74,7 @@ export function createHealthService(deps: HealthDeps) {
         databases: { postgres: status === 'down' ? 'down' : postgres, postgresKind: deps.db.kind, redis },
         cameras,
         gpu,
-        models: deps.models.list(),
+        models,
         version: deps.version,
       };
     }
