@@ -41,7 +41,13 @@ export function ffmpegArgs(cam: CameraSource, rtpPort: number): string[] {
     '-deadline',
     'realtime',
     '-cpu-used',
-    '8',
+    '16',
+    // One encoder thread per camera: several cameras share two cores, and libvpx's own threads
+    // only fight over them. No look-ahead frames, which would add latency.
+    '-threads',
+    '1',
+    '-lag-in-frames',
+    '0',
     '-g',
     String(gop),
     '-b:v',
