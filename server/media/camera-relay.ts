@@ -62,13 +62,22 @@ export async function startCameraRelay(cam: CameraSource, opts: RelayOptions) {
   };
 
   const continuous = createRtpContinuity(90000, cam.fps);
+  // End-of-frame packets (RTP marker bit) of the last `staleMs`: a camera is judged by its frames,
+  // since a stalled pull can still let a packet through now and then.
+  let frameTimes: number[] = [];
+  let onlineSinceMs = 0;
+  const minFrames = Math.max(2, Math.floor((cam.fps * opts.staleMs) / 1000 / 4));
   udp.on('message', (raw) => {
     const packet = continuous(raw);
+    const now = Date.now();
     status.packets++;
     status.bytes += packet.length;
-    status.lastPacketMs = Date.now();
+    status.lastPacketMs = now;
+    if (packet.length > 1 && (packet[1]! & 0x80) !== 0) frameTimes.push(now);
     if (status.state !== 'online') {
       backoff = opts.backoffMs[0];
+      onlineSinceMs = now;
+      frameTimes = [];
       setState('online', null);
     }
     for (const s of subscribers) s(packet);
@@ -98,8 +107,10 @@ export async function startCameraRelay(cam: CameraSource, opts: RelayOptions) {
       status.pid = null;
       if (stopped) return;
       const why = lastError || `ffmpeg exited (${signal ?? `code ${code}`})`;
+      // A camera that has delivered video is offline while it fails; one that never has is in error.
+      const delivered = status.state === 'online' || status.state === 'offline';
       setState(
-        status.state === 'online' ? 'offline' : 'error',
+        delivered ? 'offline' : 'error',
         cam.rtspUrl ? why.replaceAll(cam.rtspUrl, redactRtsp(cam.rtspUrl)) : why,
       );
       status.restarts++;
@@ -109,8 +120,13 @@ export async function startCameraRelay(cam: CameraSource, opts: RelayOptions) {
   }
 
   const watchdog = setInterval(() => {
-    if (status.state === 'online' && (status.lastPacketMs ?? 0) < Date.now() - opts.staleMs) {
+    const now = Date.now();
+    frameTimes = frameTimes.filter((t) => t >= now - opts.staleMs);
+    if (status.state === 'online' && now - onlineSinceMs >= opts.staleMs && frameTimes.length < minFrames) {
       setState('offline', `no video for ${Math.round(opts.staleMs / 1000)} s`);
+      // A stalled pull (a camera that went quiet without closing the session) would never recover
+      // by itself: end it, and the exit handler reconnects with back-off.
+      child?.kill('SIGKILL');
     }
   }, 1000);
   watchdog.unref();

@@ -22,7 +22,10 @@ export function ffmpegArgs(cam: CameraSource, rtpPort: number): string[] {
     input.push('-re', '-stream_loop', '-1', '-i', cam.filePath);
   } else if (cam.sourceKind === 'rtsp') {
     if (!cam.rtspUrl) throw new Error(`camera ${cam.cameraId}: RTSP camera without rtsp_url`);
-    input.push('-rtsp_transport', 'tcp', '-timeout', '5000000', '-i', cam.rtspUrl);
+    // TCP first (no lost packets, one port through firewalls); UDP when the camera offers no TCP.
+    // The socket timeout makes ffmpeg give up on a camera that stops answering.
+    // Half a second of probing is enough for one video stream and shortens every reconnect.
+    input.push('-rtsp_flags', 'prefer_tcp', '-timeout', '5000000', '-analyzeduration', '500000', '-i', cam.rtspUrl);
   } else {
     if (!cam.usbDevice) throw new Error(`camera ${cam.cameraId}: USB camera without usb_device`);
     input.push('-f', 'v4l2', '-framerate', String(cam.fps), '-video_size', cam.resolution, '-i', cam.usbDevice);

@@ -21,9 +21,9 @@ describe('ffmpeg arguments', () => {
     expect(a[a.indexOf('-g') + 1]).toBe('15');
     expect(a.at(-1)).toBe('rtp://127.0.0.1:5004?pkt_size=1200');
   });
-  it('pulls RTSP over TCP and USB through V4L2', () => {
+  it('pulls RTSP preferring TCP, and USB through V4L2', () => {
     expect(ffmpegArgs(cam({ sourceKind: 'rtsp', rtspUrl: 'rtsp://u:p@cam/1' }), 1).join(' ')).toContain(
-      '-rtsp_transport tcp',
+      '-rtsp_flags prefer_tcp',
     );
     expect(ffmpegArgs(cam({ sourceKind: 'usb', usbDevice: '/dev/video0' }), 1).join(' ')).toContain(
       '-f v4l2 -framerate 15 -video_size 640x480 -i /dev/video0',

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import RtspServerModule from 'rtsp-streaming-server';
+
+interface Closable {
+  server: { close(cb?: () => void): void };
+}
+type RtspServerClass = new (o: {
+  serverPort: number;
+  clientPort: number;
+  rtpPortStart: number;
+  rtpPortCount: number;
+}) => {
+  start(): Promise<void>;
+  ClientServer: Closable;
+  PublishServer: Closable;
+};
+
+/**
+ * A local RTSP camera for tests and demos: a small RTSP server (rtsp-streaming-server) on loopback,
+ * fed by ffmpeg publishing a video file in a loop. `stopSource`/`startSource` play a camera that
+ * dies and comes back.
+ */
+export async function startRtspCamera(file: string, ports: { publish: number; play: number; rtp: number }) {
+  const mod = RtspServerModule as unknown as { default?: RtspServerClass } & RtspServerClass;
+  const Server = mod.default ?? mod;
+  const server = new Server({
+    serverPort: ports.publish,
+    clientPort: ports.play,
+    rtpPortStart: ports.rtp,
+    rtpPortCount: 200,
+  });
+  await server.start();
+  let source: ChildProcess | null = null;
+  const startSource = () => {
+    source = spawn(
+      'ffmpeg',
+      [
+        '-loglevel',
+        'error',
+        '-re',
+        '-stream_loop',
+        '-1',
+        '-i',
+        file,
+        '-an',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-tune',
+        'zerolatency',
+        '-g',
+        '10',
+        '-f',
+        'rtsp',
+        `rtsp://127.0.0.1:${ports.publish}/cam1`,
+      ],
+      { stdio: 'ignore' },
+    );
+  };
+  startSource();
+  return {
+    url: `rtsp://127.0.0.1:${ports.play}/cam1`,
+    startSource,
+    stopSource(): void {
+      source?.kill('SIGKILL');
+      source = null;
+    },
+    async stop(): Promise<void> {
+      source?.kill('SIGKILL');
+      // The library has no stop(); its two RTSP listeners are plain servers.
+      for (const part of [server.ClientServer, server.PublishServer])
+        await new Promise<void>((r) => part.server.close(() => r()));
+    },
+  };
+}
