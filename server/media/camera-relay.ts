@@ -13,6 +13,8 @@ export interface CameraStatus {
   lastPacketMs: number | null;
   packets: number;
   bytes: number;
+  /** received video bitrate over the last second, kbit/s */
+  kbps: number;
   restarts: number;
   pid: number | null;
 }
@@ -45,6 +47,7 @@ export async function startCameraRelay(cam: CameraSource, opts: RelayOptions) {
     lastPacketMs: null,
     packets: 0,
     bytes: 0,
+    kbps: 0,
     restarts: 0,
     pid: null,
   };
@@ -119,8 +122,11 @@ export async function startCameraRelay(cam: CameraSource, opts: RelayOptions) {
     });
   }
 
+  let bytesAtLastTick = 0;
   const watchdog = setInterval(() => {
     const now = Date.now();
+    status.kbps = Math.round(((status.bytes - bytesAtLastTick) * 8) / 1000);
+    bytesAtLastTick = status.bytes;
     frameTimes = frameTimes.filter((t) => t >= now - opts.staleMs);
     if (status.state === 'online' && now - onlineSinceMs >= opts.staleMs && frameTimes.length < minFrames) {
       setState('offline', `no video for ${Math.round(opts.staleMs / 1000)} s`);

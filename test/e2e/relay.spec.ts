@@ -72,7 +72,8 @@ describe('camera relay to the browser (file camera, werift SFU, Chromium)', () =
       state: string;
       viewers: number;
     }[];
-    expect(status).toMatchObject([{ cameraId: 'CAM01', state: 'online', viewers: 1 }]);
+    expect(status).toMatchObject([{ cameraId: 'CAM01', state: 'online', viewers: 1, kbps: expect.any(Number) }]);
+    expect((status[0] as unknown as { kbps: number }).kbps).toBeGreaterThan(0);
     const missing = await fetch(`${server.base}/api/v1/cameras/NOPE/mjpeg`, { headers: { cookie } });
     expect(missing.status).toBe(404);
   });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import RtspServerModule from 'rtsp-streaming-server';
 
 interface Closable {
-  server: { close(cb?: () => void): void };
+  server: { close(): void };
 }
 type RtspServerClass = new (o: {
   serverPort: number;
@@ -66,11 +66,11 @@ export async function startRtspCamera(file: string, ports: { publish: number; pl
       source?.kill('SIGKILL');
       source = null;
     },
-    async stop(): Promise<void> {
+    stop(): void {
       source?.kill('SIGKILL');
-      // The library has no stop(); its two RTSP listeners are plain servers.
-      for (const part of [server.ClientServer, server.PublishServer])
-        await new Promise<void>((r) => part.server.close(() => r()));
+      // The library has no stop(); its two RTSP listeners are plain servers. Not awaited: a server
+      // closes only when its last client connection has, which a stalled client may never do.
+      for (const part of [server.ClientServer, server.PublishServer]) part.server.close();
     },
   };
 }
