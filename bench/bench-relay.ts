@@ -9,8 +9,8 @@ import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, writeSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../test/support/browser.js';
-import { ADMIN, loginCookie, startTestServer } from '../test/support/server.js';
+import { launchChromium, signIn, WEBRTC_LOOPBACK } from '../test/support/browser.js';
+import { ADMIN, startTestServer } from '../test/support/server.js';
 
 const { values } = parseArgs({
   options: {
@@ -119,14 +119,9 @@ async function run(cameras: number, seconds: number) {
     sent++;
   }, 1000 / FPS);
 
-  const browser = await launchChromium([
-    '--allow-loopback-in-peer-connection',
-    '--disable-features=WebRtcHideLocalIpsWithMdns',
-  ]);
+  const browser = await launchChromium(WEBRTC_LOOPBACK);
   const page = await browser.newPage();
-  const cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
-  const [name, value] = cookie.split('=') as [string, string];
-  await page.context().addCookies([{ name, value, url: server.base }]);
+  await signIn(page, server.base, ADMIN.username, ADMIN.password);
   const ids = fifos.map((_, i) => `P${i + 1}`);
   const grid: string[][] = [];
   for (let k = 0; k < ids.length; k += 4) grid.push(ids.slice(k, k + 4));

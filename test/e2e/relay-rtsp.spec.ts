@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
+import { decodedFrames, launchChromium, signIn, WEBRTC_LOOPBACK } from '../support/browser.js';
 import { startRtspCamera } from '../support/rtsp-camera.js';
-import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
+import { ADMIN, startTestServer } from '../support/server.js';
 
 const SOURCE_FPS = 10; // vtest.avi
 const base = 20000 + (process.pid % 200) * 100;
@@ -13,16 +13,7 @@ describe('camera relay from an RTSP camera to the browser', () => {
   let browser: Browser;
   let page: Page;
 
-  const frames = () =>
-    page.evaluate(async () => {
-      const v = (window as unknown as { floorsightViewer?: { pc: RTCPeerConnection } }).floorsightViewer;
-      if (!v) return 0;
-      let n = 0;
-      (await v.pc.getStats()).forEach((r: { type: string; framesDecoded?: number }) => {
-        if (r.type === 'inbound-rtp') n = r.framesDecoded ?? 0;
-      });
-      return n;
-    });
+  const frames = () => decodedFrames(page);
   const state = () => server.media.statuses().find((s) => s.cameraId === 'CAMR')?.state;
 
   beforeAll(async () => {
@@ -41,14 +32,9 @@ describe('camera relay from an RTSP camera to the browser', () => {
     // Pick up the new camera.
     await server.media.stop();
     await server.media.start();
-    browser = await launchChromium([
-      '--allow-loopback-in-peer-connection',
-      '--disable-features=WebRtcHideLocalIpsWithMdns',
-    ]);
+    browser = await launchChromium(WEBRTC_LOOPBACK);
     page = await browser.newPage();
-    const cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
-    const [name, value] = cookie.split('=') as [string, string];
-    await page.context().addCookies([{ name, value, url: server.base }]);
+    await signIn(page, server.base, ADMIN.username, ADMIN.password);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
-import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
+import { decodedFrames, launchChromium, signIn, WEBRTC_LOOPBACK } from '../support/browser.js';
+import { ADMIN, startTestServer } from '../support/server.js';
 
-// Only loopback candidates on both sides: Chromium must be allowed to use them.
-const WEBRTC_LOOPBACK = ['--allow-loopback-in-peer-connection', '--disable-features=WebRtcHideLocalIpsWithMdns'];
 const SOURCE_FPS = 10; // vtest.avi
 
 describe('camera relay to the browser (file camera, werift SFU, Chromium)', () => {
@@ -13,25 +11,14 @@ describe('camera relay to the browser (file camera, werift SFU, Chromium)', () =
   let page: Page;
   let cookie: string;
 
-  const frames = () =>
-    page.evaluate(async () => {
-      const v = (window as unknown as { floorsightViewer?: { pc: RTCPeerConnection } }).floorsightViewer;
-      if (!v) return 0;
-      let n = 0;
-      (await v.pc.getStats()).forEach((r: { type: string; framesDecoded?: number }) => {
-        if (r.type === 'inbound-rtp') n = r.framesDecoded ?? 0;
-      });
-      return n;
-    });
+  const frames = () => decodedFrames(page);
   const state = () => server.media.statuses().find((s) => s.cameraId === 'CAM01')!.state;
 
   beforeAll(async () => {
     server = await startTestServer({ SEED_DEMO: 'true', MEDIA_ICE_ADDRESSES: '127.0.0.1' });
     browser = await launchChromium(WEBRTC_LOOPBACK);
     page = await browser.newPage();
-    cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
-    const [name, value] = cookie.split('=') as [string, string];
-    await page.context().addCookies([{ name, value, url: server.base }]);
+    cookie = await signIn(page, server.base, ADMIN.username, ADMIN.password);
     await page.goto(`${server.base}/cameras/live?ids=CAM01`);
   });
   afterAll(async () => {

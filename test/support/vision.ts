@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BenchRequest, BenchResult, FaceBenchResult } from '../../src/lib/vision/bench.js';
 import type { PersonBox } from '../../src/lib/vision/types.js';
-import { loginCookie } from './server.js';
+import { signIn } from './browser.js';
 
 export const SHARED = path.resolve('../shared');
 export const FRAMES = ['f01.png', 'f02.png', 'f03.png', 'f04.png', 'f05.png'];
@@ -24,9 +24,7 @@ export function frameDataUrl(name: string): string {
 
 /** Logs the page in and opens the vision bench page. */
 export async function openBench(page: Page, base: string, username: string, password: string): Promise<void> {
-  const cookie = await loginCookie(base, username, password);
-  const [name, value] = cookie.split('=') as [string, string];
-  await page.context().addCookies([{ name, value, url: base }]);
+  await signIn(page, base, username, password);
   await page.goto(`${base}/bench/vision`);
   await page.waitForFunction(() => 'floorsightBench' in window);
 }
