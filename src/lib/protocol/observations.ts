@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+const Unit = z.number().min(0).max(1);
+const Id = z.string().min(1).max(50);
+
+/** One confirmed track in one processed frame. Boxes are normalised (0..1), like zone polygons. */
+export const TrackObservation = z.object({
+  trackId: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+  box: z.tuple([Unit, Unit, Unit, Unit]).describe('x1, y1, x2, y2 as fractions of the frame'),
+  zoneId: Id.nullable().describe('zone of the feet point, null outside every zone'),
+  motion: Unit.describe('smoothed movement score'),
+  moving: z.boolean(),
+  faceEmbedding: z.array(z.number().finite()).min(64).max(1024).optional(),
+});
+export type TrackObservation = z.infer<typeof TrackObservation>;
+
+export const ObservationFrame = z.object({
+  ts: z.number().int().positive().describe('capture time, epoch ms'),
+  tracks: z.array(TrackObservation).max(200),
+});
+export type ObservationFrame = z.infer<typeof ObservationFrame>;
+
+/**
+ * What a kiosk sends about one camera every ~500 ms. `seq` counts batches per (kiosk, camera) from 1;
+ * `run` changes whenever the kiosk restarts its tracker (page load), because track ids restart too.
+ * Every processed frame is sent, with or without people: the frames' timestamps are the engine's
+ * clock for that camera.
+ */
+export const ObservationBatch = z.object({
+  kioskId: Id,
+  cameraId: Id,
+  run: z.number().int().min(0),
+  seq: z.number().int().min(1),
+  frames: z.array(ObservationFrame).min(1).max(100),
+});
+export type ObservationBatch = z.infer<typeof ObservationBatch>;
+
+/**
+ * The server's answer to a batch. `committedSeq` is the last batch of this camera whose effects are
+ * stored in the database: the kiosk may forget every batch up to it, and must keep (and replay after
+ * a reconnect) every later one.
+ */
+export type ObservationAck =
+  { ok: true; seq: number; duplicate: boolean; committedSeq: number } | { ok: false; code: string; message: string };
+
+export const HelloRequest = z.object({ cameraIds: z.array(Id).max(16) });
+
+/** Per camera, the last batch the server has accepted and the last it has stored. */
+export type HelloReply =
+  | { ok: true; kioskId: string; streams: Record<string, { lastSeq: number; committedSeq: number }> }
+  | { ok: false; code: string; message: string };
+
+/** An open session as the floor view and `GET /sessions/active` show it. */
+export const LiveSession = z.object({
+  sessionId: z.string(),
+  cameraId: z.string(),
+  zoneId: z.string(),
+  trackId: z.number(),
+  workerId: z.string().nullable(),
+  entryTime: z.string(),
+  lastSeen: z.string(),
+  state: z.enum(['active', 'idle']),
+  activeSeconds: z.number(),
+  idleSeconds: z.number(),
+  indexNumber: z.number().nullable(),
+  motion: z.number(),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+});
+export type LiveSession = z.infer<typeof LiveSession>;
+
+export interface ZoneLive {
+  zoneId: string;
+  name: string;
+  cameraId: string;
+  color: string;
+  present: number;
+  activeNow: number;
+  /** share of present people active now, 0..100; null when nobody is there */
+  activePct: number | null;
+}
+
+/** Pushed on `/floor` as `floor:live` every 2 s. */
+export interface FloorLive {
+  at: string;
+  zones: ZoneLive[];
+  sessions: LiveSession[];
+}
