@@ -18,6 +18,9 @@ import type { Logger } from 'pino';
 import { createScheduleRepository } from './store/schedule.repository.js';
 import { createSystemLogRepository } from './store/system-log.repository.js';
 import { createUsersRepository } from './store/users.repository.js';
+import { createIntakeService } from './intake/intake.service.js';
+import { createIngestRepository } from './store/ingest.repository.js';
+import { createMetricsRepository } from './store/metrics.repository.js';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -67,9 +70,25 @@ export function composeServices(
     log,
     broadcast: (e) => cameraListeners.forEach((l) => l(e)),
   });
+  const intake = createIntakeService({
+    repo: createIngestRepository(db.prisma),
+    loadZones: () => catalog.listZones(),
+    loadCameraIds: async () => (await catalog.listCameras()).map((c) => c.cameraId),
+    loadFaces: () => catalog.enrolledFaces(),
+    dayPlan: (date) => schedules.dayPlan(date),
+    cache: createCache(redis, clock),
+    clock,
+    timeZone: cfg.timeZone,
+    log,
+    settings: cfg.sessions,
+  });
   return {
     db,
     redis,
+    intake,
+    metrics: createMetricsRepository(db.prisma),
+    kiosk: cfg.kiosk,
+    idleThresholdMs: cfg.sessions.idleThresholdMs,
     clock,
     timeZone: cfg.timeZone,
     users,

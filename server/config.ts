@@ -47,6 +47,14 @@ const ConfigSource = z
       .string()
       .regex(/^(\d{1,3}(\.\d{1,3}){3})(,\d{1,3}(\.\d{1,3}){3})*$/, 'must be comma-separated IPv4 addresses')
       .optional(),
+    SESSION_GRACE_SECONDS: z.coerce.number().positive().max(600).default(5),
+    SESSION_LEAVE_SECONDS: z.coerce.number().positive().max(60).default(1),
+    IDLE_THRESHOLD_SECONDS: z.coerce.number().positive().max(3600).default(60),
+    TIME_LOG_SECONDS: z.coerce.number().min(1).max(60).default(5),
+    INTAKE_COMMIT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    STALE_STREAM_SECONDS: z.coerce.number().positive().default(120),
+    KIOSK_PROCESSING_FPS: z.coerce.number().positive().max(60).default(15),
+    KIOSK_DETECTOR: z.string().min(1).max(100).default('centernet'),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -79,6 +87,15 @@ export interface Config {
   ffmpegPath: string;
   /** interfaces WebRTC may use; empty: all */
   mediaIceAddresses: string[];
+  sessions: {
+    graceMs: number;
+    leaveAfterMs: number;
+    idleThresholdMs: number;
+    logEveryMs: number;
+    commitEveryMs: number;
+    staleAfterMs: number;
+  };
+  kiosk: { processingFps: number; detector: string };
 }
 
 export class ConfigError extends Error {
@@ -138,6 +155,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxAttempts: c.LOGIN_MAX_ATTEMPTS,
     sveltekitHandler: path.resolve(c.SVELTEKIT_HANDLER),
     ffmpegPath: c.FFMPEG_PATH,
+    sessions: {
+      graceMs: c.SESSION_GRACE_SECONDS * 1000,
+      leaveAfterMs: c.SESSION_LEAVE_SECONDS * 1000,
+      idleThresholdMs: c.IDLE_THRESHOLD_SECONDS * 1000,
+      logEveryMs: c.TIME_LOG_SECONDS * 1000,
+      commitEveryMs: c.INTAKE_COMMIT_MS,
+      staleAfterMs: c.STALE_STREAM_SECONDS * 1000,
+    },
+    kiosk: { processingFps: c.KIOSK_PROCESSING_FPS, detector: c.KIOSK_DETECTOR },
     mediaIceAddresses: c.MEDIA_ICE_ADDRESSES?.split(',') ?? [],
   };
 }

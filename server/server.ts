@@ -16,6 +16,7 @@ import type { SystemLogSink } from './log.js';
 import { startIndexMonitor } from './jobs/index-monitor.js';
 import type { MediaService } from './media/media.service.js';
 import { attachMediaSignalling } from './realtime/media-signalling.js';
+import { attachKioskIntake, startFloorBroadcast } from './realtime/kiosk-intake.js';
 import { createRealtime } from './realtime/sockets.js';
 import { createRedis, pingRedis } from './store/redis.js';
 
@@ -89,6 +90,7 @@ export async function startServer(
   await ensureFirstAdmin(cfg, services, log);
   await seedIfEmpty(cfg, db, log, clock.now());
 
+  await services.intake.start();
   const app = createHttpApp({ services, log, cookieSecure: cfg.cookieSecure, pages });
   const http = createServer(app);
   const io = createRealtime(http, services.auth);
@@ -109,6 +111,8 @@ export async function startServer(
   services.onCameraStatus((event) => io.of('/floor').emit('camera:status', event));
   await media.start();
   attachMediaSignalling(io, media);
+  attachKioskIntake(io, services.intake, services.credentials);
+  const stopFloorBroadcast = startFloorBroadcast(io, services.intake);
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
   log.info({ component: 'http', port }, `Floorsight listening on http://${cfg.host}:${port}`);
@@ -120,6 +124,8 @@ export async function startServer(
     media,
     async close() {
       monitor.stop();
+      stopFloorBroadcast();
+      await services.intake.stop();
       await media.stop();
       await io.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -6,6 +6,7 @@ import type { Services } from '../compose.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { errorHandler } from './errors.js';
 import { floorRoutes } from './floor.routes.js';
+import { sessionRoutes } from './sessions.routes.js';
 import { authenticate } from './guard.js';
 import { mountRoutes, type RouteSpec } from './route.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
@@ -15,6 +16,16 @@ export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
   return [
     ...authRoutes(s.auth, cookieSecure),
     ...floorRoutes(s.catalog, s.models, s.media),
+    ...sessionRoutes({
+      intake: s.intake,
+      metrics: s.metrics,
+      catalog: s.catalog,
+      credentials: s.credentials,
+      clock: s.clock,
+      timeZone: s.timeZone,
+      kiosk: s.kiosk,
+      idleThresholdMs: s.idleThresholdMs,
+    }),
     ...systemRoutes(s.systemLogs, s.credentials, s.clock),
     ...scheduleRoutes(s.schedules, s.indexRecords),
   ];

@@ -34,6 +34,17 @@ export function createCatalogRepository(prisma: PrismaClient) {
           lastSeenAt: true,
         },
       }),
+    /** Active workers' enrolled faces (float32 embeddings stored as bytes). */
+    async enrolledFaces() {
+      const rows = await prisma.worker.findMany({
+        where: { active: true, faceEmbedding: { not: null } },
+        select: { workerId: true, faceEmbedding: true },
+      });
+      return rows.map((r) => ({
+        workerId: r.workerId,
+        embedding: new Float32Array(new Uint8Array(r.faceEmbedding!).buffer.slice(0)),
+      }));
+    },
     listZones: (cameraId?: string) =>
       prisma.zone.findMany({ where: cameraId ? { cameraId } : undefined, orderBy: { zoneId: 'asc' } }),
   };

@@ -76,6 +76,10 @@ export function createCredentialsRepository(prisma: PrismaClient) {
       const k = await prisma.kioskDevice.findUnique({ where: { prefix } });
       return k && kiosk(k);
     },
+    async findKiosk(kioskId: string): Promise<KioskRecord | null> {
+      const k = await prisma.kioskDevice.findUnique({ where: { kioskId } });
+      return k && kiosk(k);
+    },
     async listKiosks(): Promise<KioskRecord[]> {
       return (await prisma.kioskDevice.findMany({ orderBy: { createdAt: 'desc' } })).map(kiosk);
     },

@@ -37,6 +37,10 @@ const EXPECTED: { method: string; path: string; access: readonly Grant[] | 'publ
   { method: 'GET', path: '/indices/current', access: [...U, 'kiosk'] },
   { method: 'GET', path: '/indices/:date', access: U },
   { method: 'POST', path: '/indices/breaks', access: ['admin', 'supervisor'] },
+  { method: 'GET', path: '/sessions/active', access: U },
+  { method: 'GET', path: '/floor/live', access: U },
+  { method: 'GET', path: '/metrics/today', access: U },
+  { method: 'GET', path: '/kiosk/config', access: ['kiosk'] },
 ];
 
 type Caller = { name: string; grant: Grant | null; headers: Record<string, string> };

@@ -58,12 +58,12 @@ interface Segment {
 const EPOCH = Date.UTC(2026, 0, 5, 8, 0, 0);
 
 /** Each person's timeline as segments, and the sessions the seed's rules make of it. */
-function script(sc: ParsedScenario) {
+function script(sc: ParsedScenario, epoch: number) {
   const segments: Segment[] = [];
   const truth: TruthSession[] = [];
   let nextTrack = 1;
   sc.people.forEach((p, person) => {
-    let t = EPOCH + p.enterS * 1000;
+    let t = epoch + p.enterS * 1000;
     let zone: string | null = p.zone;
     let trackId = nextTrack++;
     let lastMove = t;
@@ -116,15 +116,15 @@ function rng(seed: number) {
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
-/** The frames a kiosk would send for the scenario: every frame, with whoever is visible in it. */
-export function framesOf(sc: ParsedScenario, segments: readonly Segment[]): ObservationFrame[] {
+/** Every frame a kiosk would send for the scenario, with whoever is visible in it. */
+function framesOf(sc: ParsedScenario, segments: readonly Segment[], epoch: number): ObservationFrame[] {
   const random = rng(sc.seed);
   const end = Math.max(...segments.map((s) => s.toMs)) + 10_000;
   const step = 1000 / sc.fps;
   const frames: ObservationFrame[] = [];
   let last = 0;
-  for (let k = 0; EPOCH + k * step < end; k++) {
-    const nominal = EPOCH + k * step;
+  for (let k = 0; epoch + k * step < end; k++) {
+    const nominal = epoch + k * step;
     const ts = Math.max(last + 1, Math.round(nominal + (random() * 2 - 1) * sc.jitterMs));
     last = ts;
     const tracks = segments
@@ -161,6 +161,12 @@ export interface ScenarioResult {
   maxDwellErrorS: number;
 }
 
+/** The frames a kiosk would send for a scenario starting at `epochMs`. */
+export function scenarioFrames(input: Scenario, epochMs = EPOCH): ObservationFrame[] {
+  const sc = Scenario.parse(input);
+  return framesOf(sc, script(sc, epochMs).segments, epochMs);
+}
+
 /**
  * Runs a scenario through the engine and compares with the truth. Engine sessions are matched to the
  * truth session of the same person and zone they overlap most; errors are percentages of the truth's total
@@ -168,14 +174,14 @@ export interface ScenarioResult {
  */
 export function runScenario(input: Scenario, settings: Partial<EngineSettings> = {}): ScenarioResult {
   const sc = Scenario.parse(input);
-  const { segments, truth } = script(sc);
+  const { segments, truth } = script(sc, EPOCH);
   const stream = new SessionStream(
     'CAM',
     { ...ENGINE_DEFAULTS, idleThresholdMs: sc.idleThresholdS * 1000, ...settings },
     NO_INDICES,
   );
   stream.startRun(1);
-  for (const f of framesOf(sc, segments)) stream.apply(f);
+  for (const f of framesOf(sc, segments, EPOCH)) stream.apply(f);
   stream.closeAll('completed');
   const found: SessionRecord[] = stream.drain().sessions;
   const personOf = new Map(segments.map((s) => [s.trackId, s.person]));

@@ -30,12 +30,14 @@ export type ObservationFrame = z.infer<typeof ObservationFrame>;
  * Every processed frame is sent, with or without people: the frames' timestamps are the engine's
  * clock for that camera.
  */
+export const MAX_BATCH_FRAMES = 100;
+
 export const ObservationBatch = z.object({
   kioskId: Id,
   cameraId: Id,
   run: z.number().int().min(0),
   seq: z.number().int().min(1),
-  frames: z.array(ObservationFrame).min(1).max(100),
+  frames: z.array(ObservationFrame).min(1).max(MAX_BATCH_FRAMES),
 });
 export type ObservationBatch = z.infer<typeof ObservationBatch>;
 
