@@ -3,11 +3,8 @@
 // ByteTrack alone, and the kiosk's whole per-frame path (validation → ByteTrack → zones → motion).
 import { parseArgs } from 'node:util';
 import { createByteTracker } from '../src/lib/tracking/byte-tracker.js';
-import { Detections } from '../src/lib/tracking/detections.js';
 import type { Xyxy } from '../src/lib/tracking/geometry.js';
-import { createMotionEstimator } from '../src/lib/tracking/motion.js';
-import { createDetectionValidator } from '../src/lib/tracking/validation.js';
-import { createZoneIndex } from '../src/lib/tracking/zones.js';
+import { createFramePipeline } from '../src/lib/tracking/frame-pipeline.js';
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, frames: { type: 'string', default: '1500' } },
@@ -45,7 +42,7 @@ function scene(people: number, frames: number) {
   });
 }
 
-const zones = createZoneIndex([
+const ZONES = [
   {
     id: 'Z01',
     polygon: [
@@ -64,7 +61,7 @@ const zones = createZoneIndex([
       [0.5, 1],
     ],
   },
-]);
+] as const;
 
 const results: { detections: number; trackerFps: number; pipelineFps: number }[] = [];
 for (const people of [20, 100]) {
@@ -79,29 +76,9 @@ for (const people of [20, 100]) {
   );
   const trackerFps = FRAMES / ((performance.now() - t0) / 1000);
 
-  const pipeTracker = createByteTracker();
-  const validator = createDetectionValidator();
-  const motion = createMotionEstimator();
+  const pipeline = createFramePipeline({ zones: ZONES });
   t0 = performance.now();
-  frames.forEach((rows, f) => {
-    const tMs = (f * 1000) / 15;
-    const dets = Detections.from(rows);
-    const kept = dets.filter(validator.validate(dets, { width: W, height: H }, tMs, zones.zoneOf).keep);
-    const assigned = pipeTracker.update(
-      Array.from({ length: kept.length }, (_, index) => ({
-        index,
-        box: kept.box(index),
-        score: kept.confidence[index]!,
-      })),
-      f + 1,
-    );
-    const zoneIds = zones.assign(kept, { width: W, height: H });
-    for (const a of assigned) {
-      motion.update(a.trackId, tMs, a.box);
-      void zoneIds[a.detectionIndex];
-    }
-    motion.prune(tMs - 5000);
-  });
+  frames.forEach((rows, f) => pipeline.process(rows, (f * 1000) / 15, { width: W, height: H }));
   const pipelineFps = FRAMES / ((performance.now() - t0) / 1000);
   results.push({ detections: people, trackerFps: Math.round(trackerFps), pipelineFps: Math.round(pipelineFps) });
   console.log(

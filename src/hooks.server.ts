@@ -1,6 +1,7 @@
 import { redirect, type Handle, type HandleServerError } from '@sveltejs/kit';
 
-const PUBLIC_PATHS = ['/login'];
+// The kiosk page shell is public: a kiosk device signs in with its token, which the page sends itself.
+const PUBLIC_PATHS = ['/login', '/kiosk'];
 
 export const handle: Handle = async ({ event, resolve }) => {
   const req = event.platform?.req;

@@ -1,3 +1,4 @@
+import type { KioskConfig } from '../../src/lib/protocol/observations.js';
 import type { Clock } from '../domain/clock.js';
 import { factoryDate, factoryInstantMs } from '../domain/schedule/factory-time.js';
 import { dayMetrics } from '../domain/sessions/day-metrics.js';
@@ -75,22 +76,24 @@ export function sessionRoutes(d: SessionRouteDeps): RouteSpec[] {
         const zones = (await d.catalog.listZones()).filter(
           (z) => z.active && shown.some((c) => c.cameraId === z.cameraId),
         );
-        res.json({
+        const config: KioskConfig = {
           kioskId,
           name: kiosk?.name ?? kioskId,
           processingFps: d.kiosk.processingFps,
           detector: d.kiosk.detector,
           idleThresholdSeconds: d.idleThresholdMs / 1000,
+          identify: (await d.catalog.enrolledFaces()).length > 0,
           cameras: shown.map((c) => ({ cameraId: c.cameraId, name: c.name, resolution: c.resolution, fps: c.fps })),
           zones: zones.map((z) => ({
             zoneId: z.zoneId,
             cameraId: z.cameraId,
             name: z.name,
             color: z.color,
-            polygon: z.polygonCoords,
+            polygon: z.polygonCoords as [number, number][],
             idleThresholdSeconds: z.idleThresholdSeconds,
           })),
-        });
+        };
+        res.json(config);
       },
     },
   ];

@@ -145,6 +145,7 @@ export function createIntakeService(deps: IntakeDeps) {
       s.engine.startRun(batch.run);
       s.named.clear();
     }
+    const named: { trackId: number; workerId: string; name: string }[] = [];
     for (const frame of batch.frames) {
       // A kiosk clock stepping back (NTP) must not rewind the engine; those frames are skipped.
       if (frame.ts < s.engine.nowMs) continue;
@@ -153,7 +154,10 @@ export function createIntakeService(deps: IntakeDeps) {
         tracks: frame.tracks.map((t) => {
           if (t.faceEmbedding && !s.named.has(t.trackId)) {
             const m = matchFace(t.faceEmbedding, faces);
-            if (m) s.named.set(t.trackId, m.workerId);
+            if (m) {
+              s.named.set(t.trackId, m.workerId);
+              named.push({ trackId: t.trackId, workerId: m.workerId, name: m.name });
+            }
           }
           // A zone the kiosk still draws but that was deleted or moved counts as no zone.
           const zoneId = t.zoneId !== null && zoneCamera.get(t.zoneId) === batch.cameraId ? t.zoneId : null;
@@ -164,7 +168,7 @@ export function createIntakeService(deps: IntakeDeps) {
     s.lastSeq = batch.seq;
     s.lastReceivedMs = clock.now().getTime();
     s.dirty = true;
-    return { ok: true, seq: batch.seq, duplicate: false, committedSeq: s.committedSeq };
+    return { ok: true, seq: batch.seq, duplicate: false, committedSeq: s.committedSeq, ...(named.length && { named }) };
   }
 
   function merge(a: IngestCommit | null, b: IngestCommit): IngestCommit {

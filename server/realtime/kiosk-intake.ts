@@ -20,7 +20,8 @@ export function attachKioskIntake(io: Server, intake: IntakeService, credentials
     socket.on('hello', (body: unknown, ack: Reply<HelloReply>) => {
       if (typeof ack !== 'function') return;
       const parsed = HelloRequest.safeParse(body);
-      if (!parsed.success) return ack({ ok: false, code: 'invalid_input', message: 'cameraIds: expected a list of ids' });
+      if (!parsed.success)
+        return ack({ ok: false, code: 'invalid_input', message: 'cameraIds: expected a list of ids' });
       ack(intake.hello(principal.id, parsed.data.cameraIds));
     });
     socket.on('observations', (body: unknown, ack: Reply<ObservationAck>) => {

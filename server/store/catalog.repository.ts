@@ -38,10 +38,11 @@ export function createCatalogRepository(prisma: PrismaClient) {
     async enrolledFaces() {
       const rows = await prisma.worker.findMany({
         where: { active: true, faceEmbedding: { not: null } },
-        select: { workerId: true, faceEmbedding: true },
+        select: { workerId: true, name: true, faceEmbedding: true },
       });
       return rows.map((r) => ({
         workerId: r.workerId,
+        name: r.name,
         embedding: new Float32Array(new Uint8Array(r.faceEmbedding!).buffer.slice(0)),
       }));
     },

@@ -103,7 +103,7 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
     const frames = scenarioFrames(crew, Date.now() - 10 * DAY);
     const kiosk = await createKiosk(server.base, ['CAM01']);
     const k = scriptedKiosk(server.base, kiosk, ['CAM01'], { batchMs: 60_000 });
-    await new Promise((r) => k.socket.once('connect', r));
+    await new Promise<void>((r) => k.socket.once('connect', () => r()));
     const dropAt = 600; // 60 s of stream time in
     for (let i = 0; i < frames.length; i++) {
       // Batches sent just before the drop are applied but not yet stored: they come again in the replay.

@@ -1,6 +1,7 @@
 /** An enrolled worker's face: the mean of their enrolment embeddings. */
 export interface EnrolledFace {
   workerId: string;
+  name: string;
   embedding: Float32Array;
 }
 
@@ -30,15 +31,15 @@ export function matchFace(
   embedding: ArrayLike<number>,
   gallery: readonly EnrolledFace[],
   opts: FaceMatchOptions = FACE_MATCH_DEFAULTS,
-): { workerId: string; similarity: number } | null {
-  let best: { workerId: string; similarity: number } | null = null;
+): { workerId: string; name: string; similarity: number } | null {
+  let best: { workerId: string; name: string; similarity: number } | null = null;
   let second = -1;
   for (const g of gallery) {
     if (g.embedding.length !== embedding.length) continue;
     const sim = cosine(embedding, g.embedding);
     if (!best || sim > best.similarity) {
       second = best?.similarity ?? -1;
-      best = { workerId: g.workerId, similarity: sim };
+      best = { workerId: g.workerId, name: g.name, similarity: sim };
     } else if (sim > second) second = sim;
   }
   if (!best || best.similarity < opts.minSimilarity || best.similarity - second < opts.minMargin) return null;

@@ -25,6 +25,8 @@ export interface SenderStats {
  */
 export class ObservationSender {
   readonly stats: SenderStats = { sent: 0, acked: 0, duplicates: 0, rejected: 0, lastError: null, ackMs: [] };
+  /** told when the server names a track by its face */
+  onNamed: (cameraId: string, named: { trackId: number; workerId: string; name: string }[]) => void = () => {};
   private frames = new Map<string, ObservationFrame[]>();
   /** the last batch the server had accepted per camera, from the latest hello */
   private serverSeq = new Map<string, number>();
@@ -108,6 +110,7 @@ export class ObservationSender {
       if (ack.ok) {
         this.stats.acked++;
         if (ack.duplicate) this.stats.duplicates++;
+        if (ack.named) this.onNamed(batch.cameraId, ack.named);
         this.stats.ackMs.push(performance.now() - t0);
         if (this.stats.ackMs.length > 1000) this.stats.ackMs.shift();
         void this.store.dropThrough(batch.cameraId, ack.committedSeq);

@@ -47,7 +47,15 @@ export type ObservationBatch = z.infer<typeof ObservationBatch>;
  * a reconnect) every later one.
  */
 export type ObservationAck =
-  { ok: true; seq: number; duplicate: boolean; committedSeq: number } | { ok: false; code: string; message: string };
+  | {
+      ok: true;
+      seq: number;
+      duplicate: boolean;
+      committedSeq: number;
+      /** tracks this batch's faces named, for the kiosk's overlay */
+      named?: { trackId: number; workerId: string; name: string }[];
+    }
+  | { ok: false; code: string; message: string };
 
 export const HelloRequest = z.object({ cameraIds: z.array(Id).max(16) });
 
@@ -90,4 +98,24 @@ export interface FloorLive {
   at: string;
   zones: ZoneLive[];
   sessions: LiveSession[];
+}
+
+/** What a kiosk needs to run: its cameras, their zones and the processing settings. */
+export interface KioskConfig {
+  kioskId: string;
+  name: string;
+  processingFps: number;
+  detector: string;
+  idleThresholdSeconds: number;
+  /** whether any worker has an enrolled face, so face identity is worth running */
+  identify: boolean;
+  cameras: { cameraId: string; name: string; resolution: string; fps: number }[];
+  zones: {
+    zoneId: string;
+    cameraId: string;
+    name: string;
+    color: string;
+    polygon: [number, number][];
+    idleThresholdSeconds: number;
+  }[];
 }

@@ -1,0 +1,134 @@
+import type { TrackObservation } from '../protocol/observations.js';
+import { createFramePipeline, type TrackedPerson } from '../tracking/frame-pipeline.js';
+import type { ZoneShape } from '../tracking/zones.js';
+import type { FaceEmbedder } from '../vision/face.js';
+import type { createInferenceStats } from '../vision/telemetry.js';
+import type { Detector } from '../vision/types.js';
+import type { ObservationSender } from './observation-sender.js';
+
+export interface CameraFeed {
+  cameraId: string;
+  video: HTMLVideoElement;
+  zones: readonly ZoneShape[];
+}
+
+export interface ProcessedFrame {
+  cameraId: string;
+  ts: number;
+  width: number;
+  height: number;
+  people: TrackedPerson[];
+}
+
+export interface RunnerOptions {
+  detector: Detector;
+  sender: ObservationSender;
+  stats: ReturnType<typeof createInferenceStats>;
+  /** frames per second per camera at most; newer video frames in between are skipped */
+  processingFps: number;
+  /** face identity for tracks not yet named; null when nobody is enrolled */
+  faces: { embedder: FaceEmbedder; isNamed(cameraId: string, trackId: number): boolean } | null;
+  onFrame(frame: ProcessedFrame): void;
+}
+
+const FACE_RETRY_MS = 2000;
+const FACE_MIN_HEIGHT_PX = 100;
+
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
+
+/**
+ * The kiosk's processing loop: one detector shared by all cameras, each camera processed at most
+ * `processingFps` times a second and only when its video has shown a new frame. Each processed frame
+ * goes to the sender, with or without people in it: frame timestamps are the engine's clock.
+ */
+export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOptions): () => void {
+  const cams = feeds.map((f) => ({
+    ...f,
+    pipeline: createFramePipeline({ zones: f.zones }),
+    dueMs: 0,
+    presented: 0,
+    processed: -1,
+    faceTried: new Map<number, number>(),
+  }));
+  let stopped = false;
+  for (const c of cams) {
+    const onFrame = () => {
+      c.presented++;
+      if (!stopped) c.video.requestVideoFrameCallback(onFrame);
+    };
+    c.video.requestVideoFrameCallback(onFrame);
+  }
+
+  async function faceFor(c: (typeof cams)[number], people: TrackedPerson[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    if (!opts.faces) return out;
+    const now = performance.now();
+    // One face per processed frame at most: identity can wait, the frame rate cannot.
+    const p = people.find(
+      (x) =>
+        x.zoneId !== null &&
+        x.box[3] - x.box[1] >= FACE_MIN_HEIGHT_PX &&
+        !opts.faces!.isNamed(c.cameraId, x.trackId) &&
+        now - (c.faceTried.get(x.trackId) ?? -Infinity) >= FACE_RETRY_MS,
+    );
+    if (!p) return out;
+    c.faceTried.set(p.trackId, now);
+    const [x1, y1, x2, y2] = p.box;
+    const face = await opts.faces.embedder.embed(c.video, { x: x1, y: y1, w: x2 - x1, h: y2 - y1, score: 1 });
+    if (face) out.set(p.trackId, Array.from(face.embedding));
+    return out;
+  }
+
+  async function step(c: (typeof cams)[number]): Promise<void> {
+    c.dueMs = performance.now() + 1000 / opts.processingFps;
+    c.processed = c.presented;
+    const ts = Date.now();
+    const width = c.video.videoWidth;
+    const height = c.video.videoHeight;
+    const t0 = performance.now();
+    const [found] = await opts.detector.detect([c.video]);
+    opts.stats.record(opts.detector.model, performance.now() - t0, performance.now());
+    const people = c.pipeline.process(
+      found!.map((p) => ({ box: [p.x, p.y, p.x + p.w, p.y + p.h], score: p.score, keypoints: p.keypoints ?? null })),
+      ts,
+      { width, height },
+    );
+    const faces = await faceFor(c, people);
+    const tracks: TrackObservation[] = people.map((p) => ({
+      trackId: p.trackId,
+      box: [
+        clamp01(p.box[0] / width),
+        clamp01(p.box[1] / height),
+        clamp01(p.box[2] / width),
+        clamp01(p.box[3] / height),
+      ],
+      zoneId: p.zoneId,
+      motion: clamp01(p.motion),
+      moving: p.moving,
+      ...(faces.has(p.trackId) && { faceEmbedding: faces.get(p.trackId)! }),
+    }));
+    opts.sender.push(c.cameraId, { ts, tracks });
+    opts.onFrame({ cameraId: c.cameraId, ts, width, height, people });
+  }
+
+  void (async () => {
+    while (!stopped) {
+      const now = performance.now();
+      const ready = cams.filter(
+        (c) => now >= c.dueMs && c.presented !== c.processed && c.video.readyState >= 2 && c.video.videoWidth > 0,
+      );
+      for (const c of ready) {
+        if (stopped) break;
+        try {
+          await step(c);
+        } catch (err) {
+          console.error(`camera ${c.cameraId}:`, err);
+        }
+      }
+      if (!ready.length) await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  return () => {
+    stopped = true;
+  };
+}

@@ -1,0 +1,74 @@
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, signIn, WEBRTC_LOOPBACK } from '../support/browser.js';
+import { createKiosk } from '../support/kiosk.js';
+import { createTestDatabase, REDIS_URL } from '../support/postgres.js';
+import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
+import { visionModelDir } from '../support/vision.js';
+
+describe('kiosk page → sessions → floor page (vtest.avi, YOLOX-nano on WASM, PostgreSQL)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let kiosk: Page;
+  let db: { url: string; drop(): Promise<void> };
+  let sql: pg.Client;
+  let cookie: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer({
+      DATABASE_URL: db.url,
+      REDIS_URL,
+      SEED_DEMO: 'true',
+      MEDIA_ICE_ADDRESSES: '127.0.0.1',
+      MODEL_DIR: visionModelDir(),
+      KIOSK_DETECTOR: 'yolox_nano.onnx',
+      KIOSK_PROCESSING_FPS: '10',
+    });
+    sql = new pg.Client({ connectionString: db.url });
+    await sql.connect();
+    cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
+    const { token } = await createKiosk(server.base, ['CAM01'], 'Walkway kiosk');
+    browser = await launchChromium(WEBRTC_LOOPBACK);
+    kiosk = await browser.newPage();
+    // The provisioning link: the token travels in the fragment and is kept by the page.
+    await kiosk.goto(`${server.base}/kiosk#token=${token}`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sql?.end();
+    await server?.close();
+    await db?.drop();
+  });
+
+  it('turns people walking through a zone into open sessions, time_logs and sessions rows', async () => {
+    const active = async () =>
+      (await (await fetch(`${server.base}/api/v1/sessions/active`, { headers: { cookie } })).json()) as {
+        zoneId: string;
+        cameraId: string;
+      }[];
+    await expect.poll(async () => (await active()).length, { timeout: 90_000, interval: 1000 }).toBeGreaterThan(0);
+    expect((await active())[0]).toMatchObject({ cameraId: 'CAM01' });
+    const count = async (table: string) => Number((await sql.query(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0].n);
+    await expect.poll(() => count('time_logs'), { timeout: 30_000, interval: 1000 }).toBeGreaterThan(0);
+    await expect.poll(() => count('sessions'), { timeout: 30_000, interval: 1000 }).toBeGreaterThan(0);
+    const stats = await kiosk.evaluate('window.floorsightKiosk.stats()');
+    expect(stats).toMatchObject({ rejected: 0 });
+    expect(await kiosk.getByTestId('kiosk-status').textContent()).toMatch(/fps/);
+    expect(await kiosk.locator('canvas').count()).toBe(1);
+  });
+
+  it('shows the zone counts on the floor page', async () => {
+    const floor = await browser.newPage();
+    await signIn(floor, server.base, ADMIN.username, ADMIN.password);
+    await floor.goto(`${server.base}/floor`);
+    const present = async () => {
+      const cells = await floor.locator('[data-testid^="present-"]').allTextContents();
+      return cells.reduce((a, c) => a + Number(c), 0);
+    };
+    await expect.poll(present, { timeout: 30_000, interval: 500 }).toBeGreaterThan(0);
+    expect(await floor.locator('[data-testid="sessions"] tbody tr').count()).toBeGreaterThan(0);
+    await floor.close();
+  });
+});
