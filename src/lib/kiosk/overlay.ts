@@ -70,18 +70,21 @@ export function gridFor(cameras: number): { cols: number; rows: number } {
  * idle threshold. The server's session engine keeps the numbers that count.
  */
 export function createActivityView(idleMsOf: (zoneId: string) => number) {
-  const lastMove = new Map<string, number>();
+  const seen = new Map<string, { moved: number; seen: number }>();
   const key = (cameraId: string, trackId: number) => `${cameraId}/${trackId}`;
   return {
     update(frame: ProcessedFrame): void {
       for (const p of frame.people) {
         const k = key(frame.cameraId, p.trackId);
-        if (p.moving || !lastMove.has(k)) lastMove.set(k, frame.ts);
+        const s = seen.get(k);
+        seen.set(k, { moved: p.moving || !s ? frame.ts : s.moved, seen: frame.ts });
       }
+      // Tracks gone for a minute are forgotten; a kiosk runs for weeks.
+      if (seen.size > 1000) for (const [k, s] of seen) if (frame.ts - s.seen > 60_000) seen.delete(k);
     },
     stateOf(cameraId: string, trackId: number, zoneId: string | null, nowMs: number): PersonState {
       if (zoneId === null) return 'outside';
-      const t = lastMove.get(key(cameraId, trackId)) ?? nowMs;
+      const t = seen.get(key(cameraId, trackId))?.moved ?? nowMs;
       return nowMs - t >= idleMsOf(zoneId) ? 'idle' : 'active';
     },
   };
