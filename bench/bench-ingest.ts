@@ -3,7 +3,8 @@
 // session engine and stores time_logs, sessions and cursors in PostgreSQL. Each kiosk sends one
 // batch (8 frames × --tracks people) every --interval ms, faster than real time, each camera with
 // people coming and going. Prints the observations/s the server acknowledged (one observation =
-// one person in one frame) and the ack round trip p50/p99.
+// one person in one frame) and the ack round trip p50/p99. INTAKE_COMMIT_MS in the environment
+// sets the server's commit interval (default 1000).
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,7 @@ import type { Socket } from 'socket.io-client';
 import type { ObservationAck, ObservationFrame } from '../src/lib/protocol/observations.js';
 import { createKiosk, kioskSocket } from '../test/support/kiosk.js';
 import { createTestDatabase } from '../test/support/postgres.js';
-import { startTestServer } from '../test/support/server.js';
+import { ADMIN, loginCookie, startTestServer } from '../test/support/server.js';
 
 const { values } = parseArgs({
   options: {
@@ -101,7 +102,7 @@ async function generateLoad(job: WorkerJob): Promise<WorkerResult> {
       };
     }),
   );
-  await new Promise((r) => setTimeout(r, 2000)); // warm-up
+  await new Promise((r) => setTimeout(r, 5000)); // warm-up: connections, JIT, first commits
   measuring = true;
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
@@ -120,7 +121,11 @@ if (values.worker) {
 
 async function main(): Promise<void> {
   const db = await createTestDatabase();
-  const server = await startTestServer({ DATABASE_URL: db.url, SEED_DEMO: 'false', INTAKE_COMMIT_MS: '1000' });
+  const server = await startTestServer({
+    DATABASE_URL: db.url,
+    SEED_DEMO: 'false',
+    INTAKE_COMMIT_MS: process.env.INTAKE_COMMIT_MS ?? '1000',
+  });
   const sql = new pg.Client({ connectionString: db.url });
   await sql.connect();
   const cameraIds = Array.from({ length: KIOSKS }, (_, i) => `BENCH${String(i + 1).padStart(2, '0')}`);
@@ -137,9 +142,10 @@ async function main(): Promise<void> {
   const services = server.app.locals.services as { intake: { refresh(): Promise<void> } };
   await services.intake.refresh();
 
+  const cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
   const kiosks = [];
   for (const [i, cameraId] of cameraIds.entries())
-    kiosks.push({ ...(await createKiosk(server.base, [cameraId], `bench ${i}`)), cameraId });
+    kiosks.push({ ...(await createKiosk(server.base, [cameraId], `bench ${i}`, cookie)), cameraId });
   const child = fork(
     fileURLToPath(import.meta.url),
     [...process.argv.slice(2), '--worker', JSON.stringify({ base: server.base, kiosks })],

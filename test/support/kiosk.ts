@@ -4,8 +4,8 @@ import { memoryOutboxStore, type OutboxStore } from '../../src/lib/kiosk/outbox-
 import { loginCookie, ADMIN } from './server.js';
 
 /** Registers a kiosk device through the admin API; returns its id and token. */
-export async function createKiosk(base: string, cameraIds: string[] = [], name = 'Test kiosk') {
-  const cookie = await loginCookie(base, ADMIN.username, ADMIN.password);
+export async function createKiosk(base: string, cameraIds: string[] = [], name = 'Test kiosk', adminCookie?: string) {
+  const cookie = adminCookie ?? (await loginCookie(base, ADMIN.username, ADMIN.password));
   const res = await fetch(`${base}/api/v1/kiosks`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json' },
