@@ -15,7 +15,7 @@ import { systemRoutes } from './system.routes.js';
 export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
   return [
     ...authRoutes(s.auth, cookieSecure),
-    ...floorRoutes(s.catalog, s.models, s.media),
+    ...floorRoutes(s.catalog, s.models, s.media, (cameraId) => s.intake.latestBoxes(cameraId)),
     ...sessionRoutes({
       intake: s.intake,
       metrics: s.metrics,

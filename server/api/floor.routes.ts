@@ -3,14 +3,21 @@ import { WorkerCreateRequest } from '../../src/lib/protocol/catalog.js';
 import { Conflict } from '../domain/errors.js';
 import type { CatalogRepository } from '../store/catalog.repository.js';
 import type { ModelCatalog } from '../store/model-files.js';
+import { drawBoxes, type OverlayBox } from '../media/box-overlay.js';
 import type { MediaService } from '../media/media.service.js';
 import { ADMIN_ONLY, EVERY_USER, parse, type RouteSpec } from './route.js';
 
 const ZoneQuery = z.object({ cameraId: z.string().min(1).max(50).optional() });
 
 const CameraParam = z.object({ id: z.string().min(1).max(50) });
+const MjpegQuery = z.object({ overlay: z.enum(['0', '1', 'true', 'false']).optional() });
 
-export function floorRoutes(catalog: CatalogRepository, models: ModelCatalog, media: MediaService): RouteSpec[] {
+export function floorRoutes(
+  catalog: CatalogRepository,
+  models: ModelCatalog,
+  media: MediaService,
+  overlayBoxes: (cameraId: string) => OverlayBox[],
+): RouteSpec[] {
   return [
     {
       method: 'get',
@@ -25,13 +32,16 @@ export function floorRoutes(catalog: CatalogRepository, models: ModelCatalog, me
       path: '/cameras/:id/mjpeg',
       access: [...EVERY_USER, 'kiosk'],
       handler: (req, res) => {
-        const stream = media.mjpeg(parse(CameraParam, req, 'params').id);
+        const { id } = parse(CameraParam, req, 'params');
+        const overlay = ['1', 'true'].includes(parse(MjpegQuery, req, 'query').overlay ?? '0');
+        const stream = media.mjpeg(id);
         res.writeHead(200, {
           'Content-Type': 'multipart/x-mixed-replace; boundary=frame',
           'Cache-Control': 'no-store',
           Connection: 'close',
         });
-        const stop = stream.watch((jpeg) => {
+        const stop = stream.watch((frame) => {
+          const jpeg = overlay ? drawBoxes(frame, overlayBoxes(id)) : frame;
           res.write(`--frame\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length}\r\n\r\n`);
           res.write(jpeg);
           res.write('\r\n');

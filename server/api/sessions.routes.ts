@@ -1,3 +1,4 @@
+import { kioskAttachedLabel } from '../../src/lib/protocol/catalog.js';
 import type { KioskConfig } from '../../src/lib/protocol/observations.js';
 import type { Clock } from '../domain/clock.js';
 import { factoryDate, factoryInstantMs } from '../domain/schedule/factory-time.js';
@@ -83,7 +84,13 @@ export function sessionRoutes(d: SessionRouteDeps): RouteSpec[] {
           detector: d.kiosk.detector,
           idleThresholdSeconds: d.idleThresholdMs / 1000,
           identify: (await d.catalog.enrolledFaces()).length > 0,
-          cameras: shown.map((c) => ({ cameraId: c.cameraId, name: c.name, resolution: c.resolution, fps: c.fps })),
+          cameras: shown.map((c) => ({
+            cameraId: c.cameraId,
+            name: c.name,
+            resolution: c.resolution,
+            fps: c.fps,
+            localDevice: kioskAttachedLabel(c.sourceKind, c.usbDevice),
+          })),
           zones: zones.map((z) => ({
             zoneId: z.zoneId,
             cameraId: z.cameraId,

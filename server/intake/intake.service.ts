@@ -1,5 +1,12 @@
 import type { Logger } from 'pino';
-import type { FloorLive, HelloReply, LiveSession, ObservationAck } from '../../src/lib/protocol/observations.js';
+import type {
+  FloorLive,
+  HelloReply,
+  LiveSession,
+  ObservationAck,
+  ObservationFrame,
+} from '../../src/lib/protocol/observations.js';
+import type { OverlayBox } from '../media/box-overlay.js';
 import { ObservationBatch } from '../../src/lib/protocol/observations.js';
 import type { Clock } from '../domain/clock.js';
 import { matchFace, type EnrolledFace } from '../domain/identity/face-match.js';
@@ -93,6 +100,8 @@ export function createIntakeService(deps: IntakeDeps) {
   let timers: NodeJS.Timeout[] = [];
   let lastComplaint = 0;
   const committedListeners: ((c: CommittedEvent) => void)[] = [];
+  /** each camera's most recent frame, for overlays drawn by the server */
+  const latest = new Map<string, { receivedMs: number; tracks: ObservationFrame['tracks']; key: string }>();
   const key = (kioskId: string, cameraId: string) => `${kioskId}\u0000${cameraId}`;
 
   async function refresh(): Promise<void> {
@@ -167,6 +176,11 @@ export function createIntakeService(deps: IntakeDeps) {
     }
     s.lastSeq = batch.seq;
     s.lastReceivedMs = clock.now().getTime();
+    latest.set(batch.cameraId, {
+      receivedMs: s.lastReceivedMs,
+      tracks: batch.frames.at(-1)!.tracks,
+      key: key(kioskId, batch.cameraId),
+    });
     s.dirty = true;
     return { ok: true, seq: batch.seq, duplicate: false, committedSeq: s.committedSeq, ...(named.length && { named }) };
   }
@@ -268,6 +282,16 @@ export function createIntakeService(deps: IntakeDeps) {
       return { ok: true, kioskId, streams: out };
     },
     active,
+    /** The people in a camera's latest frame with their session state; empty when it is stale. */
+    latestBoxes(cameraId: string, maxAgeMs = 2000): OverlayBox[] {
+      const l = latest.get(cameraId);
+      if (!l || clock.now().getTime() - l.receivedMs > maxAgeMs) return [];
+      const open = streams.get(l.key)?.engine.open() ?? [];
+      return l.tracks.map((t) => ({
+        box: t.box,
+        state: open.find((o) => o.trackId === t.trackId && o.zoneId === t.zoneId)?.state ?? 'outside',
+      }));
+    },
     floor(): FloorLive {
       const sessions = active();
       return { at: clock.now().toISOString(), zones: zoneSummary(zones, sessions), sessions };

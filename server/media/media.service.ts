@@ -4,6 +4,7 @@ import { InvalidInput, NotFound } from '../domain/errors.js';
 import type { PrismaClient } from '../store/generated/client.js';
 import { RELAY_DEFAULTS, startCameraRelay, type CameraRelay, type CameraStatus } from './camera-relay.js';
 import type { CameraSource } from './ffmpeg-args.js';
+import { kioskAttachedLabel } from '../../src/lib/protocol/catalog.js';
 import { createMjpegStream, type MjpegStream } from './mjpeg.js';
 import type { SessionDescription, Sfu } from './werift-sfu.js';
 
@@ -45,7 +46,8 @@ export function createMediaService(deps: MediaDeps) {
         where: { NOT: { status: 'inactive' } },
         orderBy: { cameraId: 'asc' },
       });
-      for (const c of cameras) {
+      // Cameras plugged into a kiosk PC never reach the server; the kiosk opens them itself.
+      for (const c of cameras.filter((x) => kioskAttachedLabel(x.sourceKind, x.usbDevice) === null)) {
         const source: CameraSource = { ...c, sourceKind: c.sourceKind as CameraSource['sourceKind'] };
         relays.set(
           c.cameraId,

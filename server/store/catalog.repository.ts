@@ -32,6 +32,7 @@ export function createCatalogRepository(prisma: PrismaClient) {
           resolution: true,
           fps: true,
           lastSeenAt: true,
+          usbDevice: true,
         },
       }),
     /** Active workers' enrolled faces (float32 embeddings stored as bytes). */

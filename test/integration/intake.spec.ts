@@ -213,6 +213,9 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
       ['Z01', 1],
       ['Z02', 2],
     ]);
+    // The latest frame's people with their session state, for the Motion-JPEG overlay.
+    const intake = (server.app.locals.services as { intake: { latestBoxes(c: string): { state: string }[] } }).intake;
+    expect(intake.latestBoxes('CAM01').map((b) => b.state)).toEqual(['active', 'active', 'active']);
     const redis = new Redis(REDIS_URL);
     expect(JSON.parse((await redis.get('fs:live:sessions'))!)).toHaveLength(3);
     expect(await redis.ttl('fs:live:sessions')).toBeGreaterThan(7 * 3600);

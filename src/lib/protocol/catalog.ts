@@ -15,3 +15,13 @@ export const WorkerCreateRequest = z.object({
   skillLevel: z.enum(['beginner', 'intermediate', 'expert']).nullable().default(null),
 });
 export type WorkerCreateRequest = z.infer<typeof WorkerCreateRequest>;
+
+/**
+ * A USB camera plugged into a kiosk PC rather than the server: `usb_device` is `kiosk:` followed by
+ * an optional part of the device's label (`kiosk:Logitech`). The kiosk opens it itself
+ * (getUserMedia); the server's relay leaves it alone. Returns the label filter ('' for any camera),
+ * or null for a camera the server pulls.
+ */
+export function kioskAttachedLabel(sourceKind: string, usbDevice: string | null): string | null {
+  return sourceKind === 'usb' && usbDevice?.startsWith('kiosk:') ? usbDevice.slice('kiosk:'.length) : null;
+}

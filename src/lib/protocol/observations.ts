@@ -109,7 +109,14 @@ export interface KioskConfig {
   idleThresholdSeconds: number;
   /** whether any worker has an enrolled face, so face identity is worth running */
   identify: boolean;
-  cameras: { cameraId: string; name: string; resolution: string; fps: number }[];
+  cameras: {
+    cameraId: string;
+    name: string;
+    resolution: string;
+    fps: number;
+    /** set for a USB camera plugged into the kiosk itself: part of its device label ('' = any) */
+    localDevice: string | null;
+  }[];
   zones: {
     zoneId: string;
     cameraId: string;
