@@ -21,6 +21,7 @@ import { createUsersRepository } from './store/users.repository.js';
 import { createIntakeService } from './intake/intake.service.js';
 import { createIngestRepository } from './store/ingest.repository.js';
 import { createMetricsRepository } from './store/metrics.repository.js';
+import { createZonesRepository } from './store/zones.repository.js';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
@@ -82,10 +83,22 @@ export function composeServices(
     log,
     settings: cfg.sessions,
   });
+  const zoneListeners: ((cameraId: string) => void)[] = [];
   return {
     db,
     redis,
     intake,
+    zones: createZonesRepository(db.prisma),
+    maxZonesPerCamera: cfg.maxZonesPerCamera,
+    /** a camera's zones changed: the engine reloads them, kiosks are told */
+    zonesChanged: (cameraId: string) => {
+      // Kiosks are told once the engine knows the new zones, so their next batches are understood.
+      intake.refresh().then(
+        () => zoneListeners.forEach((l) => l(cameraId)),
+        (err: unknown) => log.warn({ component: 'zones', err }, 'zone reload failed'),
+      );
+    },
+    onZonesChange: (listener: (cameraId: string) => void) => zoneListeners.push(listener),
     metrics: createMetricsRepository(db.prisma),
     kiosk: cfg.kiosk,
     idleThresholdMs: cfg.sessions.idleThresholdMs,

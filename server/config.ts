@@ -55,6 +55,7 @@ const ConfigSource = z
     STALE_STREAM_SECONDS: z.coerce.number().positive().default(120),
     KIOSK_PROCESSING_FPS: z.coerce.number().positive().max(60).default(15),
     KIOSK_DETECTOR: z.string().min(1).max(100).default('centernet'),
+    MAX_ZONES_PER_CAMERA: z.coerce.number().int().min(1).max(16).default(4),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -96,6 +97,7 @@ export interface Config {
     staleAfterMs: number;
   };
   kiosk: { processingFps: number; detector: string };
+  maxZonesPerCamera: number;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       staleAfterMs: c.STALE_STREAM_SECONDS * 1000,
     },
     kiosk: { processingFps: c.KIOSK_PROCESSING_FPS, detector: c.KIOSK_DETECTOR },
+    maxZonesPerCamera: c.MAX_ZONES_PER_CAMERA,
     mediaIceAddresses: c.MEDIA_ICE_ADDRESSES?.split(',') ?? [],
   };
 }

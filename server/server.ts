@@ -112,6 +112,7 @@ export async function startServer(
   await media.start();
   attachMediaSignalling(io, media);
   attachKioskIntake(io, services.intake, services.credentials);
+  services.onZonesChange((cameraId) => io.of('/kiosk').emit('zones:changed', { cameraId }));
   const stopFloorBroadcast = startFloorBroadcast(io, services.intake);
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;

@@ -7,6 +7,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { errorHandler } from './errors.js';
 import { floorRoutes } from './floor.routes.js';
 import { sessionRoutes } from './sessions.routes.js';
+import { zoneRoutes } from './zones/zones.routes.js';
 import { authenticate } from './guard.js';
 import { mountRoutes, type RouteSpec } from './route.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
@@ -16,6 +17,7 @@ export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
   return [
     ...authRoutes(s.auth, cookieSecure),
     ...floorRoutes(s.catalog, s.models, s.media, (cameraId) => s.intake.latestBoxes(cameraId)),
+    ...zoneRoutes({ repo: s.zones, maxZonesPerCamera: s.maxZonesPerCamera, changed: s.zonesChanged }),
     ...sessionRoutes({
       intake: s.intake,
       metrics: s.metrics,

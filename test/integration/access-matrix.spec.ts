@@ -41,6 +41,14 @@ const EXPECTED: { method: string; path: string; access: readonly Grant[] | 'publ
   { method: 'GET', path: '/floor/live', access: U },
   { method: 'GET', path: '/metrics/today', access: U },
   { method: 'GET', path: '/kiosk/config', access: ['kiosk'] },
+  { method: 'GET', path: '/cameras/:id/zones', access: [...U, 'kiosk'] },
+  { method: 'PUT', path: '/cameras/:id/zones', access: ['admin', 'supervisor'] },
+  { method: 'GET', path: '/cameras/:id/zones/versions', access: U },
+  { method: 'GET', path: '/cameras/:id/zones/versions/:version', access: U },
+  { method: 'POST', path: '/cameras/:id/zones/rollback', access: ['admin', 'supervisor'] },
+  { method: 'POST', path: '/cameras/:id/zones/template', access: ['admin', 'supervisor'] },
+  { method: 'GET', path: '/zone-templates', access: U },
+  { method: 'POST', path: '/zone-templates', access: ['admin', 'supervisor'] },
 ];
 
 type Caller = { name: string; grant: Grant | null; headers: Record<string, string> };
@@ -115,7 +123,7 @@ describe('role × route matrix', () => {
     for (const route of EXPECTED) {
       if (route.path === '/auth/logout') continue; // checked below: it ends the caller's session
       for (const caller of callers) {
-        const url = `${server.base}/api/v1${route.path.replace(':id', 'no-such-id').replace(':date', '2025-01-15').replace(':weekday', '3')}`;
+        const url = `${server.base}/api/v1${route.path.replace(':id', 'no-such-id').replace(':date', '2025-01-15').replace(':weekday', '3').replace(':version', '1')}`;
         const res = await fetch(url, {
           method: route.method,
           headers: { ...caller.headers, 'content-type': 'application/json' },
