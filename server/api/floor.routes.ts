@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { WorkerCreateRequest } from '../../src/lib/protocol/catalog.js';
-import { Conflict } from '../domain/errors.js';
+import { CameraSettingsInput, WorkerCreateRequest } from '../../src/lib/protocol/catalog.js';
+import { Conflict, NotFound } from '../domain/errors.js';
 import type { CatalogRepository } from '../store/catalog.repository.js';
 import type { ModelCatalog } from '../store/model-files.js';
 import { drawBoxes, type OverlayBox } from '../media/box-overlay.js';
 import type { MediaService } from '../media/media.service.js';
-import { ADMIN_ONLY, EVERY_USER, parse, type RouteSpec } from './route.js';
+import { ADMIN_ONLY, EVERY_USER, parse, principalOf, type RouteSpec } from './route.js';
 
 const ZoneQuery = z.object({ cameraId: z.string().min(1).max(50).optional() });
 
@@ -86,6 +86,45 @@ export function floorRoutes(
       access: [...EVERY_USER, 'kiosk'],
       handler: async (_req, res) => {
         res.json(await catalog.listCameras());
+      },
+    },
+    {
+      method: 'patch',
+      path: '/cameras/:id',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        const { id } = parse(CameraParam, req, 'params');
+        const body = parse(CameraSettingsInput, req, 'body');
+        const picture =
+          body.brightness !== undefined || body.contrast !== undefined
+            ? { brightness: body.brightness ?? 0, contrast: body.contrast ?? 1 }
+            : undefined;
+        const updated = await catalog.updateCameraSettings(id, {
+          resolution: body.resolution,
+          fps: body.fps,
+          calibration: {
+            ...picture,
+            ...(body.calibrated && { calibratedAt: new Date().toISOString(), calibratedBy: principalOf(req).id }),
+          },
+        });
+        if (!updated) throw new NotFound(`camera ${id}`);
+        // ffmpeg restarts with the new settings; viewers stay connected through the relay.
+        if (body.resolution || body.fps || picture) {
+          media.relay(id)?.reconfigure({ resolution: updated.resolution, fps: updated.fps, picture });
+        }
+        res.json(updated);
+      },
+    },
+    {
+      method: 'post',
+      path: '/cameras/:id/reconnect',
+      access: ['admin', 'supervisor'],
+      handler: (req, res) => {
+        const { id } = parse(CameraParam, req, 'params');
+        const relay = media.relay(id);
+        if (!relay) throw new NotFound(`camera ${id} (not relayed by this server)`);
+        relay.kill();
+        res.status(204).end();
       },
     },
     {

@@ -35,7 +35,8 @@ export const RELAY_DEFAULTS = { staleMs: 5000, backoffMs: [1000, 30_000] as [num
  * with exponential backoff when it dies, and a watchdog that calls the camera offline when packets
  * stop. Subscribers receive every RTP packet. A failing camera affects no other.
  */
-export async function startCameraRelay(cam: CameraSource, opts: RelayOptions) {
+export async function startCameraRelay(source: CameraSource, opts: RelayOptions) {
+  let cam = source;
   const udp: Socket = createSocket({ type: 'udp4', recvBufferSize: 4 * 1024 * 1024 });
   await new Promise<void>((resolve) => udp.bind(0, '127.0.0.1', resolve));
   const port = udp.address().port;
@@ -148,6 +149,12 @@ export async function startCameraRelay(cam: CameraSource, opts: RelayOptions) {
     },
     /** Kills the ffmpeg child as a camera failure would (used by tests and "reconnect now"). */
     kill(): void {
+      child?.kill('SIGKILL');
+    },
+    /** New settings (resolution, fps, picture): ffmpeg restarts with them; viewers stay connected. */
+    reconfigure(next: Partial<Pick<CameraSource, 'resolution' | 'fps' | 'picture'>>): void {
+      cam = { ...cam, ...next };
+      backoff = opts.backoffMs[0];
       child?.kill('SIGKILL');
     },
     async stop(): Promise<void> {

@@ -7,6 +7,8 @@ export interface CameraSource {
   fps: number;
   /** WxH */
   resolution: string;
+  /** picture adjustment from the calibration wizard, applied in the relay (eq filter) */
+  picture?: { brightness: number; contrast: number } | null;
 }
 
 /**
@@ -31,6 +33,13 @@ export function ffmpegArgs(cam: CameraSource, rtpPort: number): string[] {
     input.push('-f', 'v4l2', '-framerate', String(cam.fps), '-video_size', cam.resolution, '-i', cam.usbDevice);
   }
   const gop = Math.max(1, Math.round(cam.fps));
+  // RTSP and file sources expose no exposure control to us, so brightness and contrast are
+  // adjusted in the relay; left out when neutral, so most cameras pay nothing for it.
+  const pic = cam.picture;
+  const filter =
+    pic && (pic.brightness !== 0 || pic.contrast !== 1)
+      ? ['-vf', `eq=brightness=${pic.brightness.toFixed(2)}:contrast=${pic.contrast.toFixed(2)}`]
+      : [];
   return [
     '-hide_banner',
     '-loglevel',
@@ -39,6 +48,7 @@ export function ffmpegArgs(cam: CameraSource, rtpPort: number): string[] {
     'nobuffer',
     ...input,
     '-an',
+    ...filter,
     '-c:v',
     'libvpx',
     '-deadline',

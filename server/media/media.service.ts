@@ -19,6 +19,14 @@ export interface MediaDeps {
   broadcast: (event: CameraStatusEvent) => void;
 }
 
+/** The calibration wizard's picture adjustment stored with a camera, if any. */
+export function pictureOf(params: unknown): CameraSource['picture'] {
+  const p = params as { brightness?: unknown; contrast?: unknown } | null;
+  return typeof p?.brightness === 'number' && typeof p.contrast === 'number'
+    ? { brightness: p.brightness, contrast: p.contrast }
+    : null;
+}
+
 /** Starts a relay per enabled camera in the database and serves viewers through the SFU. */
 export function createMediaService(deps: MediaDeps) {
   const relays = new Map<string, CameraRelay>();
@@ -48,7 +56,11 @@ export function createMediaService(deps: MediaDeps) {
       });
       // Cameras plugged into a kiosk PC never reach the server; the kiosk opens them itself.
       for (const c of cameras.filter((x) => kioskAttachedLabel(x.sourceKind, x.usbDevice) === null)) {
-        const source: CameraSource = { ...c, sourceKind: c.sourceKind as CameraSource['sourceKind'] };
+        const source: CameraSource = {
+          ...c,
+          sourceKind: c.sourceKind as CameraSource['sourceKind'],
+          picture: pictureOf(c.calibrationParams),
+        };
         relays.set(
           c.cameraId,
           await startCameraRelay(source, {

@@ -47,6 +47,20 @@ export function createCatalogRepository(prisma: PrismaClient) {
         embedding: new Float32Array(new Uint8Array(r.faceEmbedding!).buffer.slice(0)),
       }));
     },
+    /** Resolution, fps and calibration settings; returns the stored calibration parameters. */
+    async updateCameraSettings(
+      cameraId: string,
+      s: { resolution?: string; fps?: number; calibration?: Record<string, unknown> },
+    ) {
+      const cam = await prisma.camera.findUnique({ where: { cameraId }, select: { calibrationParams: true } });
+      if (!cam) return null;
+      const calibrationParams = { ...((cam.calibrationParams as object | null) ?? {}), ...s.calibration } as object;
+      return prisma.camera.update({
+        where: { cameraId },
+        data: { resolution: s.resolution, fps: s.fps, calibrationParams },
+        select: { cameraId: true, resolution: true, fps: true, calibrationParams: true },
+      });
+    },
     listZones: (cameraId?: string) =>
       prisma.zone.findMany({ where: cameraId ? { cameraId } : undefined, orderBy: { zoneId: 'asc' } }),
   };

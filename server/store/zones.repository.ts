@@ -108,11 +108,18 @@ export function createZonesRepository(prisma: PrismaClient) {
 
     async versions(cameraId: string): Promise<VersionDto[]> {
       const rows = await prisma.zoneVersion.findMany({ where: { cameraId }, orderBy: { version: 'desc' } });
+      const ids = [...new Set(rows.map((r) => r.createdBy).filter((x): x is string => x !== null))];
+      const users = await prisma.user.findMany({
+        where: { userId: { in: ids } },
+        select: { userId: true, displayName: true },
+      });
+      const nameOf = new Map(users.map((u) => [u.userId, u.displayName]));
       return rows.map((r) => ({
         version: r.version,
         action: r.action as VersionDto['action'],
         note: r.note,
         createdBy: r.createdBy,
+        createdByName: (r.createdBy && nameOf.get(r.createdBy)) ?? null,
         createdAt: r.createdAt.toISOString(),
         zoneCount: (r.zones as unknown[]).length,
       }));

@@ -48,6 +48,8 @@ const EXPECTED: { method: string; path: string; access: readonly Grant[] | 'publ
   { method: 'POST', path: '/cameras/:id/zones/rollback', access: ['admin', 'supervisor'] },
   { method: 'POST', path: '/cameras/:id/zones/template', access: ['admin', 'supervisor'] },
   { method: 'GET', path: '/zone-templates', access: U },
+  { method: 'PATCH', path: '/cameras/:id', access: ['admin'] },
+  { method: 'POST', path: '/cameras/:id/reconnect', access: ['admin', 'supervisor'] },
   { method: 'POST', path: '/zone-templates', access: ['admin', 'supervisor'] },
 ];
 

@@ -42,7 +42,8 @@ export function prepareLayout(
   return {
     zones: withIds,
     warnings: warnings.map(
-      (w) => `zone "${name(w.zoneId)}" ${w.message.replace(/zone ([A-Za-z0-9_-]+)/, (_, id: string) => `zone "${name(id)}"`)}`,
+      (w) =>
+        `zone "${name(w.zoneId)}" ${w.message.replace(/zone ([A-Za-z0-9_-]+)/, (_, id: string) => `zone "${name(id)}"`)}`,
     ),
   };
 }

@@ -41,7 +41,7 @@ const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
  * `processingFps` times a second and only when its video has shown a new frame. Each processed frame
  * goes to the sender, with or without people in it: frame timestamps are the engine's clock.
  */
-export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOptions): () => void {
+export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOptions) {
   const cams = feeds.map((f) => ({
     ...f,
     pipeline: createFramePipeline({ zones: f.zones }),
@@ -128,7 +128,13 @@ export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOpti
       if (!ready.length) await new Promise((r) => setTimeout(r, 10));
     }
   })();
-  return () => {
-    stopped = true;
+  return {
+    stop(): void {
+      stopped = true;
+    },
+    /** A camera's zones changed on the server: its pipeline uses the new ones from the next frame. */
+    setZones(cameraId: string, zones: readonly ZoneShape[]): void {
+      cams.find((c) => c.cameraId === cameraId)?.pipeline.setZones(zones);
+    },
   };
 }

@@ -25,3 +25,15 @@ export type WorkerCreateRequest = z.infer<typeof WorkerCreateRequest>;
 export function kioskAttachedLabel(sourceKind: string, usbDevice: string | null): string | null {
   return sourceKind === 'usb' && usbDevice?.startsWith('kiosk:') ? usbDevice.slice('kiosk:'.length) : null;
 }
+
+/** What the calibration wizard changes on a camera. */
+export const CameraSettingsInput = z
+  .object({
+    resolution: z.string().regex(/^\d{2,5}x\d{2,5}$/, 'must look like 1280x720'),
+    fps: z.number().int().min(1).max(60),
+    brightness: z.number().min(-1).max(1).describe('added to every pixel, -1..1; 0 leaves it'),
+    contrast: z.number().min(0).max(3).describe('1 leaves it'),
+    calibrated: z.literal(true).describe('the wizard finished: record who and when'),
+  })
+  .partial();
+export type CameraSettingsInput = z.infer<typeof CameraSettingsInput>;

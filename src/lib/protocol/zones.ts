@@ -58,6 +58,8 @@ export interface VersionDto {
   action: 'save' | 'template' | 'rollback';
   note: string | null;
   createdBy: string | null;
+  /** the display name of who made it, when they still exist */
+  createdByName: string | null;
   createdAt: string;
   zoneCount: number;
 }

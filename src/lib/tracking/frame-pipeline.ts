@@ -29,7 +29,7 @@ export interface FramePipelineOptions {
  * than the raw detection.
  */
 export function createFramePipeline(opts: FramePipelineOptions) {
-  const zones = createZoneIndex(opts.zones);
+  let zones = createZoneIndex(opts.zones);
   const validator = createDetectionValidator(opts.validation);
   const tracker = createByteTracker(opts.tracker);
   const motion = createMotionEstimator(opts.motion);
@@ -38,6 +38,10 @@ export function createFramePipeline(opts: FramePipelineOptions) {
   let frameIndex = 0;
 
   return {
+    /** New zones take effect from the next frame; tracks and their movement history carry on. */
+    setZones(next: readonly ZoneShape[]): void {
+      zones = createZoneIndex(next);
+    },
     process(
       rows: readonly { box: Xyxy; score: number; keypoints?: Keypoints | null }[],
       tMs: number,

@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { kioskAttachedLabel } from '$lib/protocol/catalog';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+  const s = locals.services;
+  const camera = (await s.catalog.listCameras()).find((c) => c.cameraId === params.cameraId);
+  if (!camera) error(404, `No camera ${params.cameraId}`);
+  const [layout, templates, versions] = await Promise.all([
+    s.zones.layout(camera.cameraId),
+    s.zones.templates(),
+    s.zones.versions(camera.cameraId),
+  ]);
+  return {
+    camera: {
+      cameraId: camera.cameraId,
+      name: camera.name,
+      resolution: camera.resolution,
+      fps: camera.fps,
+      status: camera.status,
+      // Cameras plugged into a kiosk PC are not relayed; their frame comes from the kiosk.
+      relayed: kioskAttachedLabel(camera.sourceKind, camera.usbDevice) === null,
+    },
+    layout,
+    templates,
+    versions,
+    maxZones: s.maxZonesPerCamera,
+    detector: s.kiosk.detector,
+    canEdit: locals.principal?.grant === 'admin' || locals.principal?.grant === 'supervisor',
+  };
+};
