@@ -29,6 +29,14 @@ describe('ffmpeg arguments', () => {
       '-f v4l2 -framerate 15 -video_size 640x480 -i /dev/video0',
     );
   });
+  it('adjusts brightness and contrast in the relay only when the calibration asks for it', () => {
+    expect(ffmpegArgs(cam({ picture: { brightness: 0.1, contrast: 1.2 } }), 1).join(' ')).toContain(
+      '-an -vf eq=brightness=0.10:contrast=1.20 -c:v libvpx',
+    );
+    expect(ffmpegArgs(cam({ picture: { brightness: 0, contrast: 1 } }), 1)).not.toContain('-vf');
+    expect(ffmpegArgs(cam({}), 1)).not.toContain('-vf');
+  });
+
   it('refuses a camera without its source, and hides RTSP passwords', () => {
     expect(() => ffmpegArgs(cam({ filePath: null }), 1)).toThrow(/without file_path/);
     expect(redactRtsp('rtsp://admin:secret@10.0.0.5:554/s')).toBe('rtsp://admin:***@10.0.0.5:554/s');

@@ -109,4 +109,25 @@ describe('zone editor on the live frame (Chromium)', () => {
     expect((await layout()).zones.map((z) => z.name).sort()).toEqual(['Packing', 'Station 1', 'Station 2']);
     await expect.poll(kioskZones, { timeout: 15_000 }).toBe(three);
   });
+
+  it('walks the calibration wizard: connection, picture applied by the relay, marked calibrated', async () => {
+    await page.goto(`${server.base}/zones/CAM01/calibrate`);
+    await page.getByTestId('camera-state').filter({ hasText: 'online' }).waitFor({ timeout: 15_000 });
+    const restarts = () => server.media.statuses().find((c) => c.cameraId === 'CAM01')!.restarts;
+    const before = restarts();
+    await page.getByRole('button', { name: '3. Picture' }).click();
+    await page.getByLabel('Brightness').fill('0.1');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Picture applied').waitFor();
+    // ffmpeg restarted with the eq filter, and the camera came back.
+    await expect.poll(restarts, { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect
+      .poll(() => server.media.statuses().find((c) => c.cameraId === 'CAM01')!.state, { timeout: 15_000 })
+      .toBe('online');
+    await page.getByRole('button', { name: '6. Save' }).click();
+    await page.getByRole('button', { name: 'Mark calibrated' }).click();
+    await page.getByText('Calibration applied').waitFor();
+    const cam = await server.app.locals.services.db.prisma.camera.findUniqueOrThrow({ where: { cameraId: 'CAM01' } });
+    expect(cam.calibrationParams).toMatchObject({ brightness: 0.1, contrast: 1, calibratedBy: expect.any(String) });
+  });
 });

@@ -2,7 +2,9 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObservationFrame } from '../../src/lib/protocol/observations.js';
-import { NO_INDICES } from '../../server/domain/sessions/index-calendar.js';
+import type { DayPlan } from '../../server/domain/schedule/day-plan.js';
+import { factoryDate } from '../../server/domain/schedule/factory-time.js';
+import { calendarOf, NO_INDICES, type IndexCalendar } from '../../server/domain/sessions/index-calendar.js';
 import { scenarioFrames, type Scenario } from '../../server/domain/sessions/scenario.js';
 import { ENGINE_DEFAULTS, SessionStream } from '../../server/domain/sessions/session-stream.js';
 import { createKiosk, kioskSocket, scriptedKiosk } from '../support/kiosk.js';
@@ -45,8 +47,8 @@ const crew: Scenario = {
 };
 
 /** What the engine makes of the frames by itself: the figure the stored rows must match. */
-function expected(frames: readonly ObservationFrame[]) {
-  const s = new SessionStream('CAM01', ENGINE_DEFAULTS, NO_INDICES);
+function expected(frames: readonly ObservationFrame[], calendar: IndexCalendar = NO_INDICES) {
+  const s = new SessionStream('CAM01', ENGINE_DEFAULTS, calendar);
   s.startRun(1);
   for (const f of frames) s.apply(f);
   const { rows, sessions } = s.drain();
@@ -193,7 +195,13 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
     for (const f of frames.slice(half)) k.sender.push('CAM01', f);
     await k.settled();
     k.close();
-    expect(await stored()).toEqual(expected(frames));
+    // Today has the demo schedule: rows are cut at its index and break edges, as the server's are.
+    const schedules = (server.app.locals.services as { schedules: { dayPlan(d: string): Promise<DayPlan | null> } })
+      .schedules;
+    const days = [-1, 0, 1].map((d) => factoryDate(new Date(now + d * DAY), 'Asia/Bangkok'));
+    const plans = (await Promise.all(days.map((d) => schedules.dayPlan(d)))).filter((p): p is DayPlan => p !== null);
+    const e = expected(frames, calendarOf(plans));
+    expect(await stored()).toEqual(e);
 
     const cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
     const get = async (path: string) => (await fetch(`${server.base}/api/v1${path}`, { headers: { cookie } })).json();
@@ -205,7 +213,6 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
       openSessions: number;
       zones: { zoneId: string }[];
     };
-    const e = expected(frames);
     expect([metrics.activeSeconds, metrics.idleSeconds, metrics.openSessions]).toEqual([e.active, e.idle, 3]);
     expect(metrics.zones.map((z) => z.zoneId)).toEqual(['Z01', 'Z02']);
     const live = (await get('/floor/live')) as { zones: { zoneId: string; present: number }[] };
