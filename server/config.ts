@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { Role } from '../src/lib/protocol/auth.js';
+import type { IntakeSettings } from './intake/intake.service.js';
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -88,14 +89,7 @@ export interface Config {
   ffmpegPath: string;
   /** interfaces WebRTC may use; empty: all */
   mediaIceAddresses: string[];
-  sessions: {
-    graceMs: number;
-    leaveAfterMs: number;
-    idleThresholdMs: number;
-    logEveryMs: number;
-    commitEveryMs: number;
-    staleAfterMs: number;
-  };
+  sessions: IntakeSettings;
   kiosk: { processingFps: number; detector: string };
   maxZonesPerCamera: number;
 }

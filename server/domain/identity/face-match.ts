@@ -1,3 +1,5 @@
+import { cosineSimilarity } from '../../../src/lib/vision/blazeface-decode.js';
+
 /** An enrolled worker's face: the mean of their enrolment embeddings. */
 export interface EnrolledFace {
   workerId: string;
@@ -14,18 +16,6 @@ export interface FaceMatchOptions {
 
 export const FACE_MATCH_DEFAULTS: FaceMatchOptions = { minSimilarity: 0.6, minMargin: 0.05 };
 
-function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
-}
-
 /** The worker a face belongs to, or null when no enrolled face is clearly the closest. */
 export function matchFace(
   embedding: ArrayLike<number>,
@@ -36,7 +26,7 @@ export function matchFace(
   let second = -1;
   for (const g of gallery) {
     if (g.embedding.length !== embedding.length) continue;
-    const sim = cosine(embedding, g.embedding);
+    const sim = cosineSimilarity(embedding, g.embedding);
     if (!best || sim > best.similarity) {
       second = best?.similarity ?? -1;
       best = { workerId: g.workerId, name: g.name, similarity: sim };

@@ -56,7 +56,7 @@ export function decodeBlazeface(rows: Float32Array, anchors: Float32Array, minSc
 }
 
 /** Cosine similarity of two embeddings (1 = same direction). */
-export function cosineSimilarity(a: Float32Array, b: Float32Array): number {
+export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let dot = 0;
   let na = 0;
   let nb = 0;

@@ -1,5 +1,11 @@
 import { anchorPoint, createZoneIndex, polygonErrors, type Point } from '../tracking/zones.js';
 
+/** A person found by "test detection", box normalised, with the key of the zone they stand in. */
+export interface TestedPerson {
+  box: [number, number, number, number];
+  zoneKey: string | null;
+}
+
 /** Rounds a normalised point to the editor's grid (`step` 0: no snapping), kept inside the frame. */
 export function snapPoint(p: Point, step: number): Point {
   const clamp = (v: number) => Math.min(1, Math.max(0, v));
