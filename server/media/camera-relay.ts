@@ -28,7 +28,9 @@ export interface RelayOptions {
   onStatus: (s: CameraStatus) => void;
 }
 
-export const RELAY_DEFAULTS = { staleMs: 5000, backoffMs: [1000, 30_000] as [number, number] };
+// Retries back off to 8 s at most: a camera that comes back is streaming again within about 10 s,
+// and a failed attempt on a dead camera costs one short-lived ffmpeg.
+export const RELAY_DEFAULTS = { staleMs: 5000, backoffMs: [1000, 8000] as [number, number] };
 
 /**
  * One camera: an ffmpeg child pulling the source and sending RTP to a loopback UDP socket, restarted

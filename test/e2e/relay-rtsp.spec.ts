@@ -65,4 +65,22 @@ describe('camera relay from an RTSP camera to the browser', () => {
     const row = await server.app.locals.services.db.prisma.camera.findUniqueOrThrow({ where: { cameraId: 'CAMR' } });
     expect(row.status).toBe('offline');
   });
+
+  it('a camera that dies and comes back delivers frames again within 10 s, 5 times in a row', async () => {
+    for (let k = 1; k <= 5; k++) {
+      // The whole camera goes: its RTSP server and its source. A fresh one takes the same address.
+      camera.stop();
+      await expect.poll(state, { timeout: 15_000, interval: 100 }).toBe('offline');
+      camera = await startRtspCamera('../shared/media/vtest.avi', {
+        publish: base,
+        play: base + 1,
+        rtp: base + 10 + k * 200,
+      });
+      const before = await frames();
+      const t0 = performance.now();
+      await expect.poll(frames, { timeout: 10_000, interval: 200 }).toBeGreaterThan(before + SOURCE_FPS);
+      expect(performance.now() - t0).toBeLessThan(10_000);
+      expect(state()).toBe('online');
+    }
+  });
 });
