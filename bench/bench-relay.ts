@@ -1,15 +1,19 @@
-// npm run bench:relay [-- --json] [--cameras 1,4,8] [--seconds 15]
+// npm run bench:relay [-- --json] [--cameras 1,4,8] [--seconds 15] [--sources file,rtsp]
 // Glass-to-glass latency of the relay: Node paints the wall-clock time as black and white blocks
-// into raw frames (640×480, 15 fps) written to a FIFO per camera; the server's ingest ffmpeg reads
-// it as a file camera, encodes VP8 and sends RTP through the werift SFU to headless Chromium, which
-// reads the blocks back from each decoded frame. Prints p50/p90 latency, frames received/sent
-// (worst camera) and CPU of the server, the ingest ffmpegs and the browser.
+// into raw frames (640×480, 15 fps) written to a FIFO per camera. File source: the server's ingest
+// ffmpeg reads the FIFO as a file camera. RTSP source: an ffmpeg "camera" encodes the FIFO to H.264
+// and publishes it to a local RTSP server, which the ingest pulls over RTSP like any IP camera. The
+// ingest encodes VP8 and sends RTP through the werift SFU to headless Chromium, which reads the
+// blocks back from each decoded frame. Prints p50/p90 latency, frames received/sent (worst camera)
+// and CPU of the server, the ingest ffmpegs (not the simulated cameras) and the browser.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium, signIn, WEBRTC_LOOPBACK } from '../test/support/browser.js';
+import { startRtspCamera } from '../test/support/rtsp-camera.js';
 import { ADMIN, startTestServer } from '../test/support/server.js';
 
 const { values } = parseArgs({
@@ -17,6 +21,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     cameras: { type: 'string', default: '1,4,8' },
     seconds: { type: 'string', default: '15' },
+    sources: { type: 'string', default: 'file,rtsp' },
   },
 });
 const W = 640;
@@ -84,39 +89,60 @@ function pidsOf(pattern: RegExp): number[] {
     .map(Number);
 }
 
-async function run(cameras: number, seconds: number) {
+let runCount = 0;
+
+async function run(cameras: number, seconds: number, rtsp: boolean) {
   const dir = mkdtempSync(path.join(tmpdir(), 'fs-relay-'));
   const fifos = Array.from({ length: cameras }, (_, i) => path.join(dir, `cam${i + 1}.y4m`));
   for (const f of fifos) execFileSync('mkfifo', [f]);
   const server = await startTestServer({ SEED_DEMO: 'false', MEDIA_ICE_ADDRESSES: '127.0.0.1' });
   const prisma = server.app.locals.services.db.prisma;
+  // Fresh ports for every run: the RTSP server library does not release all of its sockets.
+  const base = 30000 + (process.pid % 20) * 100 + runCount++ * 3000;
+  // RTSP: one camera (RTSP server + H.264 publisher reading the FIFO) per probe stream.
+  const rtspCameras = rtsp
+    ? await Promise.all(
+        fifos.map((f, i) =>
+          startRtspCamera(f, { publish: base + i * 10, play: base + i * 10 + 1, rtp: base + 1000 + i * 200 }, [
+            '-f',
+            'yuv4mpegpipe',
+            '-i',
+            f,
+          ]),
+        ),
+      )
+    : [];
   for (const [i, f] of fifos.entries()) {
     await prisma.camera.create({
       data: {
         cameraId: `P${i + 1}`,
         name: `probe ${i + 1}`,
-        sourceKind: 'file',
-        filePath: f,
+        sourceKind: rtsp ? 'rtsp' : 'file',
+        filePath: rtsp ? null : f,
+        rtspUrl: rtsp ? rtspCameras[i]!.url : null,
         fps: FPS,
         resolution: `${W}x${H}`,
       },
     });
   }
-  // Restart the relay so it picks up the probe cameras; their ffmpegs then open the FIFOs for
-  // reading, which is what lets the blocking opens for writing below return.
+  // Restart the relay so it picks up the probe cameras. Whoever reads a FIFO (the ingest for a file
+  // camera, the publisher for an RTSP one) lets its open for writing return. Opens and writes are
+  // asynchronous: a blocked write must not stall the in-process RTSP server the publisher talks to.
   await server.media.stop();
   await server.media.start();
-  const fds: number[] = [];
-  for (const f of fifos) {
-    const fd = openSync(f, 'w');
-    writeSync(fd, HEADER);
-    fds.push(fd);
-  }
-  let sent = 0;
+  const fds: FileHandle[] = await Promise.all(fifos.map((f) => open(f, 'w')));
+  await Promise.all(fds.map((fd) => fd.write(HEADER)));
+  const sentPer = fifos.map(() => 0);
+  const busy = fifos.map(() => false);
   const painter = setInterval(() => {
     const buf = Buffer.concat([Buffer.from('FRAME\n'), frame(Date.now())]);
-    for (const fd of fds) writeSync(fd, buf);
-    sent++;
+    fds.forEach((fd, i) => {
+      // A reader that has fallen behind skips this frame rather than receiving it late.
+      if (busy[i]) return;
+      busy[i] = true;
+      sentPer[i]!++;
+      void fd.write(buf).finally(() => (busy[i] = false));
+    });
   }, 1000 / FPS);
 
   const browser = await launchChromium(WEBRTC_LOOPBACK);
@@ -133,10 +159,10 @@ async function run(cameras: number, seconds: number) {
     p.evaluate(PROBE_SOURCE.replace('ARGS', JSON.stringify({ bits: BITS, block: BLOCK, w: W, h: H })));
   await new Promise((r) => setTimeout(r, 5000)); // connect and settle
   await Promise.all(pages.map(probe));
-  const sentAtStart = sent;
+  const sentAtStart = [...sentPer];
   const cpu0 = {
     server: cpuSec(process.pid),
-    ingest: pidsOf(/ffmpeg.*fs-relay/).reduce((s, p) => s + cpuSec(p), 0),
+    ingest: pidsOf(/ffmpeg.*libvpx/).reduce((s, p) => s + cpuSec(p), 0),
     browser: pidsOf(/chromium/).reduce((s, p) => s + cpuSec(p), 0),
   };
   const t0 = performance.now();
@@ -144,7 +170,7 @@ async function run(cameras: number, seconds: number) {
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = {
     server: cpuSec(process.pid),
-    ingest: pidsOf(/ffmpeg.*fs-relay/).reduce((s, p) => s + cpuSec(p), 0),
+    ingest: pidsOf(/ffmpeg.*libvpx/).reduce((s, p) => s + cpuSec(p), 0),
     browser: pidsOf(/chromium/).reduce((s, p) => s + cpuSec(p), 0),
   };
   const results = (
@@ -154,20 +180,21 @@ async function run(cameras: number, seconds: number) {
       ),
     )
   ).flat();
-  const sentFrames = sent - sentAtStart;
+  const sentFrames = sentPer.map((n, i) => n - sentAtStart[i]!);
   clearInterval(painter);
   await browser.close();
-  for (const fd of fds) closeSync(fd);
+  await Promise.all(fds.map((fd) => fd.close().catch(() => undefined)));
   await server.close();
+  for (const c of rtspCameras) c.stop();
   const all = results.flatMap((r) => r.latencies.filter((l) => l >= 0 && l < 10_000)).sort((a, b) => a - b);
   const pct = (p: number) => all[Math.min(all.length - 1, Math.floor(p * all.length))] ?? NaN;
   const pctOf = (a: number, b: number) => Math.round(((a - b) / elapsed) * 1000) / 10;
   return {
     cameras,
-    rtsp: false,
+    rtsp,
     p50Ms: pct(0.5),
     p90Ms: pct(0.9),
-    fpsRatio: Math.round((Math.min(...results.map((r) => r.frames)) / sentFrames) * 100) / 100,
+    fpsRatio: Math.round(Math.min(...results.map((r, i) => r.frames / sentFrames[i]!)) * 100) / 100,
     cpuPct: {
       server: pctOf(cpu1.server, cpu0.server),
       ingest: pctOf(cpu1.ingest, cpu0.ingest),
@@ -177,12 +204,14 @@ async function run(cameras: number, seconds: number) {
 }
 
 const runs = [];
-for (const n of values.cameras!.split(',').map(Number)) {
-  const r = await run(n, Number(values.seconds));
-  runs.push(r);
-  console.log(
-    `${n} camera(s), file source: p50 ${r.p50Ms} ms, p90 ${r.p90Ms} ms, frames received/sent ${r.fpsRatio}, CPU % server ${r.cpuPct.server} ingest ${r.cpuPct.ingest} browser ${r.cpuPct.browser}`,
-  );
+for (const source of values.sources!.split(',')) {
+  for (const n of values.cameras!.split(',').map(Number)) {
+    const r = await run(n, Number(values.seconds), source === 'rtsp');
+    runs.push(r);
+    console.log(
+      `${n} camera(s), ${source} source: p50 ${r.p50Ms} ms, p90 ${r.p90Ms} ms, frames received/sent ${r.fpsRatio}, CPU % server ${r.cpuPct.server} ingest ${r.cpuPct.ingest} browser ${r.cpuPct.browser}`,
+    );
+  }
 }
 if (values.json) console.log(JSON.stringify({ runs }));
 process.exit(0);

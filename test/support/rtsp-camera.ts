@@ -20,7 +20,12 @@ type RtspServerClass = new (o: {
  * fed by ffmpeg publishing a video file in a loop. `stopSource`/`startSource` play a camera that
  * dies and comes back.
  */
-export async function startRtspCamera(file: string, ports: { publish: number; play: number; rtp: number }) {
+export async function startRtspCamera(
+  file: string,
+  ports: { publish: number; play: number; rtp: number },
+  /** ffmpeg input arguments in place of the looped file (e.g. a FIFO of painted frames) */
+  input: string[] = ['-re', '-stream_loop', '-1', '-i', file],
+) {
   const mod = RtspServerModule as unknown as { default?: RtspServerClass } & RtspServerClass;
   const Server = mod.default ?? mod;
   const server = new Server({
@@ -37,11 +42,7 @@ export async function startRtspCamera(file: string, ports: { publish: number; pl
       [
         '-loglevel',
         'error',
-        '-re',
-        '-stream_loop',
-        '-1',
-        '-i',
-        file,
+        ...input,
         '-an',
         '-c:v',
         'libx264',
