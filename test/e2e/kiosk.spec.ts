@@ -71,4 +71,28 @@ describe('kiosk page → sessions → floor page (vtest.avi, YOLOX-nano on WASM,
     expect(await floor.locator('[data-testid="sessions"] tbody tr').count()).toBeGreaterThan(0);
     await floor.close();
   });
+
+  it('keeps batches in IndexedDB while offline and delivers every one after reconnecting', async () => {
+    const pending = () => kiosk.evaluate('window.floorsightKiosk.sender.pending()') as Promise<number>;
+    await kiosk.evaluate('window.floorsightKiosk.socket.disconnect()');
+    await expect.poll(pending, { timeout: 15_000, interval: 500 }).toBeGreaterThan(4);
+    // Paused, nothing new is sealed; then everything kept is replayed and stored, nothing refused.
+    await kiosk.evaluate('window.floorsightKiosk.pause()');
+    await kiosk.evaluate('window.floorsightKiosk.sender.flush()');
+    await kiosk.evaluate('window.floorsightKiosk.socket.connect()');
+    const lastSeq = Number(
+      await kiosk.evaluate(`new Promise((resolve) => {
+        const open = indexedDB.open('floorsight-outbox');
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('seq:CAM01');
+          get.onsuccess = () => resolve(get.result);
+        };
+      })`),
+    );
+    expect(lastSeq).toBeGreaterThan(4);
+    await expect.poll(pending, { timeout: 20_000, interval: 500 }).toBe(0);
+    const stored = await sql.query('SELECT last_seq FROM ingest_streams');
+    expect(stored.rows.map((r: { last_seq: string }) => Number(r.last_seq))).toEqual([lastSeq]);
+    expect(await kiosk.evaluate('window.floorsightKiosk.stats().rejected')).toBe(0);
+  });
 });
