@@ -50,6 +50,10 @@ export function createZonesRepository(prisma: PrismaClient) {
 
     layout: (cameraId: string) => current(prisma, cameraId),
 
+    /** Every zone id this camera has had, active or not. */
+    zoneIds: async (cameraId: string) =>
+      (await prisma.zone.findMany({ where: { cameraId }, select: { zoneId: true } })).map((z) => z.zoneId),
+
     /** Stores the layout as the camera's next version, with an audit_logs row; returns the version. */
     async save(
       cameraId: string,

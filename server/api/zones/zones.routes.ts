@@ -36,7 +36,7 @@ export function zoneRoutes(d: ZoneRouteDeps): RouteSpec[] {
     zones: readonly Omit<ZoneSpec, 'zoneId'>[] | readonly ZoneSpec[],
     change: { action: VersionDto['action']; note: string | null; userId: string },
   ): Promise<LayoutDto> {
-    const prepared = prepareLayout(cameraId, zones, d.maxZonesPerCamera);
+    const prepared = prepareLayout(cameraId, zones, d.maxZonesPerCamera, await d.repo.zoneIds(cameraId));
     const { version } = await d.repo.save(cameraId, prepared.zones, change);
     d.changed(cameraId);
     return { cameraId, version, zones: prepared.zones, warnings: prepared.warnings };

@@ -13,13 +13,16 @@ export function prepareLayout(
   cameraId: string,
   zones: readonly ParsedZone[],
   maxZones: number,
+  /** ids already used by zones of this camera, current or retired: a new zone never reuses one */
+  usedIds: readonly string[] = [],
   /** where the zones sit in the request, for error messages */
   field = 'body.zones',
 ): { zones: ZoneSpec[]; warnings: string[] } {
   if (zones.length > maxZones) {
     throw new InvalidInput(field, `a camera has at most ${maxZones} zones, got ${zones.length}`);
   }
-  const taken = new Set(zones.map((z) => z.zoneId).filter(Boolean));
+  // A retired zone's id keeps its sessions; giving it to a new area would mix two zones' history.
+  const taken = new Set([...usedIds, ...zones.map((z) => z.zoneId).filter(Boolean)]);
   let n = 1;
   const nextId = () => {
     while (taken.has(`${cameraId}-Z${n}`)) n++;
