@@ -3,7 +3,7 @@ import { CameraSettingsInput, WorkerCreateRequest } from '../../src/lib/protocol
 import { Conflict, NotFound } from '../domain/errors.js';
 import type { CatalogRepository } from '../store/catalog.repository.js';
 import type { ModelCatalog } from '../store/model-files.js';
-import { drawBoxes, type OverlayBox } from '../media/box-overlay.js';
+import { createOverlayRenderer, type OverlayBox } from '../media/box-overlay.js';
 import type { MediaService } from '../media/media.service.js';
 import { ADMIN_ONLY, EVERY_USER, parse, principalOf, type RouteSpec } from './route.js';
 
@@ -18,6 +18,7 @@ export function floorRoutes(
   media: MediaService,
   overlayBoxes: (cameraId: string) => OverlayBox[],
 ): RouteSpec[] {
+  const withBoxes = createOverlayRenderer(overlayBoxes);
   return [
     {
       method: 'get',
@@ -41,7 +42,7 @@ export function floorRoutes(
           Connection: 'close',
         });
         const stop = stream.watch((frame) => {
-          const jpeg = overlay ? drawBoxes(frame, overlayBoxes(id)) : frame;
+          const jpeg = overlay ? withBoxes(id, frame) : frame;
           res.write(`--frame\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length}\r\n\r\n`);
           res.write(jpeg);
           res.write('\r\n');

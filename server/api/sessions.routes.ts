@@ -83,7 +83,7 @@ export function sessionRoutes(d: SessionRouteDeps): RouteSpec[] {
           processingFps: d.kiosk.processingFps,
           detector: d.kiosk.detector,
           idleThresholdSeconds: d.idleThresholdMs / 1000,
-          identify: (await d.catalog.enrolledFaces()).length > 0,
+          identify: await d.catalog.hasEnrolledFaces(),
           cameras: shown.map((c) => ({
             cameraId: c.cameraId,
             name: c.name,

@@ -198,7 +198,7 @@ export function createIntakeService(deps: IntakeDeps) {
     const sessions: SessionRecord[] = [];
     const cursors: StreamCursor[] = [];
     for (const s of streams.values()) {
-      if (now - s.lastReceivedMs > deps.settings.staleAfterMs && s.engine.open().length) {
+      if (now - s.lastReceivedMs > deps.settings.staleAfterMs && s.engine.openCount > 0) {
         s.engine.closeAll('interrupted');
         s.dirty = true;
       }

@@ -1,6 +1,6 @@
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { drawBoxes } from './box-overlay.js';
+import { createOverlayRenderer, drawBoxes } from './box-overlay.js';
 
 const W = 200;
 const H = 100;
@@ -24,5 +24,19 @@ describe('box overlay for Motion-JPEG', () => {
     expect(top.some(Boolean) && !top.every(Boolean)).toBe(true);
     const frame = grey();
     expect(drawBoxes(frame, [])).toBe(frame);
+  });
+
+  it('renders a frame once for all its overlay clients', () => {
+    let asked = 0;
+    const render = createOverlayRenderer(() => {
+      asked++;
+      return [{ box: [0.25, 0.2, 0.75, 0.8], state: 'active' }];
+    });
+    const frame = grey();
+    const a = render('CAM01', frame);
+    expect(render('CAM01', frame)).toBe(a);
+    expect(asked).toBe(1);
+    expect(render('CAM01', grey())).not.toBe(a);
+    expect(asked).toBe(2);
   });
 });

@@ -61,6 +61,8 @@ export function createCatalogRepository(prisma: PrismaClient) {
         select: { cameraId: true, resolution: true, fps: true, calibrationParams: true },
       });
     },
+    hasEnrolledFaces: async () =>
+      (await prisma.worker.count({ where: { active: true, faceEmbedding: { not: null } } })) > 0,
     listZones: (cameraId?: string) =>
       prisma.zone.findMany({ where: cameraId ? { cameraId } : undefined, orderBy: { zoneId: 'asc' } }),
   };

@@ -1,19 +1,13 @@
 import { existsSync } from 'node:fs';
-import { computeTimeline, timelineJson } from '../domain/schedule/timeline.js';
+import { computeTimeline, SEED_SHIFT, timelineJson } from '../domain/schedule/timeline.js';
 import type { ScheduleInput } from '../../src/lib/protocol/schedule.js';
 import { createScheduleRepository } from './schedule.repository.js';
 import type { PrismaClient } from './generated/client.js';
 
 export const DEMO_SHIFT: ScheduleInput = {
+  ...SEED_SHIFT,
   working: true,
-  workStart: '08:00',
-  workEnd: '17:00',
-  breaks: [
-    { start: '10:00', durationMin: 15 },
-    { start: '15:00', durationMin: 15 },
-  ],
-  indices: 11,
-  mode: 'equal',
+  breaks: [...SEED_SHIFT.breaks],
   fixedMinutes: null,
   notes: 'Demo shift from seed 000',
 };

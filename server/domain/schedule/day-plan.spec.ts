@@ -2,24 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { attributeToIndices, breakOverlapMs, type StateInterval } from './attribution.js';
 import { applyBreakOverrides, indexStateAt, planDay } from './day-plan.js';
 import { factoryDate, factoryInstantMs, weekdayOf } from './factory-time.js';
-import { computeTimeline } from './timeline.js';
+import { computeTimeline, SEED_SHIFT } from './timeline.js';
 
 const TZ = 'Asia/Bangkok';
 const DATE = '2025-01-15';
-const plan = planDay(
-  DATE,
-  computeTimeline({
-    workStart: '08:00',
-    workEnd: '17:00',
-    breaks: [
-      { start: '10:00', durationMin: 15 },
-      { start: '15:00', durationMin: 15 },
-    ],
-    indices: 11,
-    mode: 'equal',
-  }),
-  TZ,
-);
+const plan = planDay(DATE, computeTimeline(SEED_SHIFT), TZ);
 /** Bangkok wall-clock time on the test date, as epoch ms. */
 const at = (hhmmss: string) => {
   const [h, m, s] = hhmmss.split(':').map(Number);

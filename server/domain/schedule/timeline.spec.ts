@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../errors.js';
-import { computeTimeline, formatDaySec, parseDaySec, type ShiftSpec } from './timeline.js';
+import { computeTimeline, formatDaySec, parseDaySec, SEED_SHIFT, type ShiftSpec } from './timeline.js';
 
-const SEED: ShiftSpec = {
-  workStart: '08:00',
-  workEnd: '17:00',
-  breaks: [
-    { start: '10:00', durationMin: 15 },
-    { start: '15:00', durationMin: 15 },
-  ],
-  indices: 11,
-  mode: 'equal',
-};
+const SEED = SEED_SHIFT;
 
 function invariants(spec: ShiftSpec) {
   const t = computeTimeline(spec);

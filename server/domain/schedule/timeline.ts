@@ -19,6 +19,18 @@ export interface ShiftSpec {
   fixedMinutes?: number | null;
 }
 
+/** Seed 000's day: 08:00–17:00, breaks at 10:00 and 15:00 (15 min each), 11 equal indices. */
+export const SEED_SHIFT: ShiftSpec = {
+  workStart: '08:00',
+  workEnd: '17:00',
+  breaks: [
+    { start: '10:00', durationMin: 15 },
+    { start: '15:00', durationMin: 15 },
+  ],
+  indices: 11,
+  mode: 'equal',
+};
+
 export interface Segment {
   start: DaySec;
   end: DaySec;

@@ -116,6 +116,10 @@ export class SessionStream {
     return this.s.nowMs;
   }
 
+  get openCount(): number {
+    return this.s.sessions.length;
+  }
+
   /** A new tracker run (kiosk restarted): its track ids mean other people, so open sessions end. */
   startRun(run: number): void {
     if (run === this.s.run) return;
