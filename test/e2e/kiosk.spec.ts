@@ -5,9 +5,9 @@ import { launchChromium, signIn, WEBRTC_LOOPBACK } from '../support/browser.js';
 import { createKiosk } from '../support/kiosk.js';
 import { createTestDatabase, REDIS_URL } from '../support/postgres.js';
 import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
-import { visionModelDir } from '../support/vision.js';
 
-describe('kiosk page → sessions → floor page (vtest.avi, YOLOX-nano on WASM, PostgreSQL)', () => {
+// A fresh install's defaults: the demo camera, the default detector and thresholds, the npm models.
+describe('kiosk page → sessions → floor page (demo camera, default detector on WASM, PostgreSQL)', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
   let kiosk: Page;
@@ -22,9 +22,6 @@ describe('kiosk page → sessions → floor page (vtest.avi, YOLOX-nano on WASM,
       REDIS_URL,
       SEED_DEMO: 'true',
       MEDIA_ICE_ADDRESSES: '127.0.0.1',
-      MODEL_DIR: visionModelDir(),
-      KIOSK_DETECTOR: 'yolox_nano.onnx',
-      KIOSK_PROCESSING_FPS: '10',
     });
     sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
@@ -55,7 +52,9 @@ describe('kiosk page → sessions → floor page (vtest.avi, YOLOX-nano on WASM,
     await expect.poll(() => count('sessions'), { timeout: 30_000, interval: 1000 }).toBeGreaterThan(0);
     const stats = await kiosk.evaluate('window.floorsightKiosk.stats()');
     expect(stats).toMatchObject({ rejected: 0 });
-    expect(await kiosk.getByTestId('kiosk-status').textContent()).toMatch(/fps/);
+    expect(await kiosk.getByTestId('kiosk-status').textContent()).toMatch(/centernet · [\d.]+ fps/);
+    expect(Number(await kiosk.getByTestId('tracks-per-frame').textContent())).toBeGreaterThan(0);
+    expect(await kiosk.getByTestId('detection-problem').count()).toBe(0);
     expect(await kiosk.locator('canvas').count()).toBe(1);
   });
 

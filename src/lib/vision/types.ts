@@ -12,6 +12,8 @@ export interface PersonBox {
 /** Anything a frame can be drawn from. */
 export type FrameSource = ImageBitmap | HTMLVideoElement | HTMLCanvasElement | HTMLImageElement | OffscreenCanvas;
 
+import type { ScoreCalibration } from './score-calibration.js';
+
 export type Backend = 'webgpu' | 'wasm';
 
 export interface Detector {
@@ -19,6 +21,8 @@ export interface Detector {
   readonly backend: Backend;
   /** the model's input size, pixels (square) */
   readonly inputSize: number;
+  /** how its scores read, and so the tracker thresholds that suit it */
+  readonly calibration: ScoreCalibration;
   /** one list of people per frame; up to 4 frames (one per camera) */
   detect(frames: readonly FrameSource[]): Promise<PersonBox[][]>;
   dispose(): void;
@@ -44,7 +48,7 @@ export function frameByFrame(
   info: Pick<Detector, 'model' | 'backend' | 'inputSize'>,
   detectOne: (frame: FrameSource) => Promise<PersonBox[]>,
   dispose: () => void,
-): Detector {
+): Omit<Detector, 'calibration'> {
   return {
     ...info,
     async detect(frames) {

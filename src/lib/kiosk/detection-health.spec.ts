@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createDetectionWindow, detectionHealth } from './detection-health.js';
+
+describe('detectionHealth', () => {
+  it.each([
+    { name: 'too early to judge', w: { frames: 3, detections: 0, tracks: 0, seconds: 2 }, problem: null },
+    { name: 'people tracked', w: { frames: 50, detections: 100, tracks: 90, seconds: 15 }, problem: null },
+    { name: 'no frames', w: { frames: 0, detections: 0, tracks: 0, seconds: 15 }, problem: /No frame processed/ },
+    {
+      name: 'detector finds nobody',
+      w: { frames: 60, detections: 0, tracks: 0, seconds: 15 },
+      problem: /finds nobody/,
+    },
+    {
+      name: 'boxes but no track',
+      w: { frames: 60, detections: 300, tracks: 0, seconds: 15 },
+      problem: /finds 5 people per frame but none is tracked/,
+    },
+  ])('$name', ({ w, problem }) => {
+    const h = detectionHealth(w, 'centernet', 4.5);
+    if (problem === null) expect(h.problem).toBeNull();
+    else expect(h.problem).toMatch(problem);
+  });
+
+  it('the window forgets old frames and reports what it spans', () => {
+    const win = createDetectionWindow(10);
+    win.add(0, 5, 0);
+    win.add(9_000, 4, 2);
+    win.add(15_000, 3, 3);
+    expect(win.read(15_000, 0)).toEqual({ frames: 2, detections: 7, tracks: 5, seconds: 10 });
+    expect(win.read(15_000, 12_000).seconds).toBe(3);
+  });
+});
