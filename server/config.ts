@@ -54,6 +54,12 @@ const ConfigSource = z
     TIME_LOG_SECONDS: z.coerce.number().min(1).max(60).default(5),
     INTAKE_COMMIT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     STALE_STREAM_SECONDS: z.coerce.number().positive().default(120),
+    KIOSK_MAX_CLOCK_SKEW_SECONDS: z.coerce.number().positive().max(86_400).default(120),
+    KIOSK_MAX_BACKLOG_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(168),
     KIOSK_PROCESSING_FPS: z.coerce.number().positive().max(60).default(15),
     KIOSK_DETECTOR: z.string().min(1).max(100).default('centernet'),
     MAX_ZONES_PER_CAMERA: z.coerce.number().int().min(1).max(16).default(4),
@@ -158,6 +164,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       logEveryMs: c.TIME_LOG_SECONDS * 1000,
       commitEveryMs: c.INTAKE_COMMIT_MS,
       staleAfterMs: c.STALE_STREAM_SECONDS * 1000,
+      maxClockSkewMs: c.KIOSK_MAX_CLOCK_SKEW_SECONDS * 1000,
+      maxBacklogMs: c.KIOSK_MAX_BACKLOG_HOURS * 3_600_000,
     },
     kiosk: { processingFps: c.KIOSK_PROCESSING_FPS, detector: c.KIOSK_DETECTOR },
     maxZonesPerCamera: c.MAX_ZONES_PER_CAMERA,

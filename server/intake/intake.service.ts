@@ -7,7 +7,7 @@ import type {
   ObservationFrame,
 } from '../../src/lib/protocol/observations.js';
 import type { OverlayBox } from '../media/box-overlay.js';
-import { ObservationBatch } from '../../src/lib/protocol/observations.js';
+import { MAX_SEQ_JUMP, ObservationBatch } from '../../src/lib/protocol/observations.js';
 import type { Clock } from '../domain/clock.js';
 import { matchFace, type EnrolledFace } from '../domain/identity/face-match.js';
 import { factoryDate } from '../domain/schedule/factory-time.js';
@@ -33,6 +33,10 @@ export interface IntakeSettings {
   commitEveryMs: number;
   /** a camera stream silent this long (server clock) has its sessions interrupted */
   staleAfterMs: number;
+  /** frames dated further ahead of the server's clock than this are refused */
+  maxClockSkewMs: number;
+  /** frames older than this (a kiosk's outbox after an outage, or a clock far behind) are refused */
+  maxBacklogMs: number;
 }
 
 export interface IntakeDeps {
@@ -148,16 +152,41 @@ export function createIntakeService(deps: IntakeDeps) {
     if (allowedCameras.length && !allowedCameras.includes(batch.cameraId)) {
       return fail('forbidden', `cameraId: camera ${batch.cameraId} is not assigned to this kiosk`);
     }
+    const nowMs = clock.now().getTime();
+    const off = batch.frames.findIndex(
+      (f) => f.ts > nowMs + deps.settings.maxClockSkewMs || f.ts < nowMs - deps.settings.maxBacklogMs,
+    );
+    if (off >= 0) {
+      const ts = batch.frames[off]!.ts;
+      const ahead = ts > nowMs;
+      const limitS = Math.round((ahead ? deps.settings.maxClockSkewMs : deps.settings.maxBacklogMs) / 1000);
+      return fail(
+        'clock_skew',
+        `frames.${off}.ts: ${new Date(ts).toISOString()} is ${Math.round(Math.abs(ts - nowMs) / 1000)} s ` +
+          `${ahead ? 'ahead of' : 'behind'} the server's clock (at most ${limitS} s); check this kiosk PC's clock`,
+      );
+    }
     const s = streamFor(kioskId, batch.cameraId);
     if (batch.seq <= s.lastSeq) return { ok: true, seq: batch.seq, duplicate: true, committedSeq: s.committedSeq };
+    if (batch.seq > s.lastSeq + MAX_SEQ_JUMP) {
+      return fail(
+        'invalid_input',
+        `seq: ${batch.seq} jumps more than ${MAX_SEQ_JUMP} past this camera's last batch (${s.lastSeq})`,
+      );
+    }
     if (batch.run !== s.engine.run) {
       s.engine.startRun(batch.run);
       s.named.clear();
     }
     const named: { trackId: number; workerId: string; name: string }[] = [];
+    let skippedFrames = 0;
     for (const frame of batch.frames) {
-      // A kiosk clock stepping back (NTP) must not rewind the engine; those frames are skipped.
-      if (frame.ts < s.engine.nowMs) continue;
+      // A kiosk clock stepping back (NTP) must not rewind the engine; those frames are skipped, and
+      // the ack says how many, so the kiosk can show it.
+      if (frame.ts < s.engine.nowMs) {
+        skippedFrames++;
+        continue;
+      }
       s.engine.apply({
         ts: frame.ts,
         tracks: frame.tracks.map((t) => {
@@ -182,7 +211,20 @@ export function createIntakeService(deps: IntakeDeps) {
       key: key(kioskId, batch.cameraId),
     });
     s.dirty = true;
-    return { ok: true, seq: batch.seq, duplicate: false, committedSeq: s.committedSeq, ...(named.length && { named }) };
+    if (skippedFrames) {
+      log.warn(
+        { component: 'intake', kioskId, cameraId: batch.cameraId, skippedFrames },
+        'frames older than the stream skipped',
+      );
+    }
+    return {
+      ok: true,
+      seq: batch.seq,
+      duplicate: false,
+      committedSeq: s.committedSeq,
+      ...(named.length && { named }),
+      ...(skippedFrames && { skippedFrames }),
+    };
   }
 
   function merge(a: IngestCommit | null, b: IngestCommit): IngestCommit {

@@ -41,6 +41,9 @@ export function createCredentialsRepository(prisma: PrismaClient) {
     async deleteSession(tokenHash: string): Promise<void> {
       await prisma.authSession.deleteMany({ where: { tokenHash } });
     },
+    async deleteSessionsOf(userId: string): Promise<void> {
+      await prisma.authSession.deleteMany({ where: { userId } });
+    },
     async deleteExpiredSessions(now: Date): Promise<number> {
       return (await prisma.authSession.deleteMany({ where: { expiresAt: { lt: now } } })).count;
     },

@@ -1,4 +1,5 @@
 import type { Role } from '../../src/lib/protocol/auth.js';
+import { Conflict } from '../domain/errors.js';
 import type { PrismaClient } from './generated/client.js';
 
 export interface UserRecord {
@@ -39,8 +40,20 @@ export function createUsersRepository(prisma: PrismaClient) {
     async create(u: Omit<UserRecord, 'lastLoginAt'>): Promise<UserRecord> {
       return toRecord(await prisma.user.create({ data: u }));
     },
-    async setActive(userId: string, active: boolean): Promise<UserRecord> {
-      return toRecord(await prisma.user.update({ where: { userId }, data: { active } }));
+    /**
+     * Changes a user's role or active flag. Refused when it would leave no active admin: the check
+     * and the change share one transaction, with the admins' rows locked, so two admins removing
+     * each other at once cannot both succeed.
+     */
+    async update(userId: string, patch: { active?: boolean; role?: Role }): Promise<UserRecord> {
+      return prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT user_id FROM users WHERE role = 'admin' AND active FOR UPDATE`;
+        const u = await tx.user.update({ where: { userId }, data: patch });
+        if ((await tx.user.count({ where: { role: 'admin', active: true } })) === 0) {
+          throw new Conflict('this is the last active admin: make another user admin first');
+        }
+        return toRecord(u);
+      });
     },
     async touchLogin(userId: string, at: Date): Promise<void> {
       await prisma.user.update({ where: { userId }, data: { lastLoginAt: at } });

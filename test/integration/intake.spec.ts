@@ -67,7 +67,14 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
   let drop: () => Promise<void>;
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let sql: pg.Client;
-  const env = () => ({ DATABASE_URL: dbUrl, REDIS_URL, SEED_DEMO: 'true', DEMO_VIDEO: '/nonexistent/vtest.avi' });
+  // Scenarios run days in the past, away from today's index edges: the backlog limit must admit them.
+  const env = () => ({
+    DATABASE_URL: dbUrl,
+    REDIS_URL,
+    SEED_DEMO: 'true',
+    DEMO_VIDEO: '/nonexistent/vtest.avi',
+    KIOSK_MAX_BACKLOG_HOURS: '720',
+  });
 
   beforeAll(async () => {
     ({ url: dbUrl, drop } = await createTestDatabase());
@@ -175,6 +182,40 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
       }),
     ).toMatchObject({ ok: false, code: 'not_found' });
     expect(await socket.emitWithAck('observations', 'garbage')).toMatchObject({ ok: false, code: 'invalid_input' });
+    socket.close();
+  });
+
+  it('refuses frames far from the server clock, impossible boxes and runaway seqs; the stream still works', async () => {
+    const kiosk = await createKiosk(server.base, ['CAM01']);
+    const socket = kioskSocket(server.base, kiosk.token);
+    const send = (seq: number, frames: unknown[]) =>
+      socket.emitWithAck('observations', { kioskId: kiosk.kioskId, cameraId: 'CAM01', run: 1, seq, frames });
+    const empty = (ts: number) => ({ ts, tracks: [] });
+    const future = await send(1, [empty(Date.now()), empty(Date.parse('2100-01-01T00:00:00Z'))]);
+    expect(future).toMatchObject({ ok: false, code: 'clock_skew' });
+    expect(future.message).toMatch(/^frames\.1\.ts: 2100-01-01T00:00:00\.000Z is \d+ s ahead of the server's clock/);
+    const past = await send(1, [empty(Date.parse('2001-01-01T00:00:00Z'))]);
+    expect(past).toMatchObject({ ok: false, code: 'clock_skew' });
+    expect(past.message).toMatch(/behind the server's clock/);
+    const backwards = await send(1, [
+      { ts: Date.now(), tracks: [{ trackId: 1, box: [0.5, 0.2, 0.4, 0.6], zoneId: null, motion: 0, moving: false }] },
+    ]);
+    expect(backwards).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(backwards.message).toMatch(/^frames\.0\.tracks\.0\.box: x2 must exceed x1/);
+    const huge = await send(2 ** 53 - 1, [empty(Date.now())]);
+    expect(huge).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(huge.message).toMatch(/^seq: /);
+    const jump = await send(2 ** 31 - 1, [empty(Date.now())]);
+    expect(jump).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(jump.message).toMatch(/^seq: 2147483647 jumps more than 1000000/);
+    // None of that moved the stream: its real batches are still taken, and a late frame is reported.
+    const t = Date.now();
+    expect(await send(1, [empty(t)])).toMatchObject({ ok: true, duplicate: false, seq: 1 });
+    expect(await send(2, [empty(t - 1000), empty(t + 10)])).toMatchObject({
+      ok: true,
+      duplicate: false,
+      skippedFrames: 1,
+    });
     socket.close();
   });
 

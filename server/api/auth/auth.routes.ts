@@ -5,6 +5,7 @@ import {
   KioskCreateRequest,
   LoginRequest,
   UserCreateRequest,
+  UserUpdateRequest,
 } from '../../../src/lib/protocol/auth.js';
 import { parse as parseCookie } from 'cookie';
 import { ADMIN_ONLY, EVERY_USER, parse, principalOf, type RouteSpec } from '../route.js';
@@ -12,7 +13,6 @@ import { SESSION_COOKIE } from '../guard.js';
 import type { AuthService } from './auth.service.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(50) });
-const ActiveBody = z.object({ active: z.boolean() });
 
 /**
  * The login cookie's attributes. Its lifetime is a max-age, not an absolute expiry: a kiosk PC
@@ -81,7 +81,7 @@ export function authRoutes(auth: AuthService, cookieSecure: boolean): RouteSpec[
       access: ADMIN_ONLY,
       handler: async (req, res) => {
         const { id } = parse(IdParam, req, 'params');
-        res.json(await auth.setUserActive(id, parse(ActiveBody, req, 'body').active));
+        res.json(await auth.updateUser(id, parse(UserUpdateRequest, req, 'body')));
       },
     },
     {

@@ -42,6 +42,9 @@ export function createAuthService(deps: AuthDeps) {
     }
   }
 
+  const revokedListeners: ((principalId: string) => void)[] = [];
+  const revoked = (id: string) => revokedListeners.forEach((l) => l(id));
+
   return {
     async createUser(input: UserCreateRequest): Promise<UserDto> {
       if (await users.findByUsername(input.username)) throw new Conflict(`username ${input.username} is taken`);
@@ -60,9 +63,21 @@ export function createAuthService(deps: AuthDeps) {
       return (await users.list()).map(toUserDto);
     },
 
-    async setUserActive(userId: string, active: boolean): Promise<UserDto> {
+    /** Role and active flag; a deactivated user's sessions and sockets end at once. */
+    async updateUser(
+      userId: string,
+      patch: { active?: boolean | undefined; role?: Role | undefined },
+    ): Promise<UserDto> {
       if (!(await users.findById(userId))) throw new NotFound(`user ${userId}`);
-      return toUserDto(await users.setActive(userId, active));
+      const updated = await users.update(userId, {
+        ...(patch.active !== undefined && { active: patch.active }),
+        ...(patch.role !== undefined && { role: patch.role }),
+      });
+      if (!updated.active) {
+        await credentials.deleteSessionsOf(userId);
+        revoked(userId);
+      } else if (patch.role !== undefined) revoked(userId);
+      return toUserDto(updated);
     },
 
     /** Checks the password and opens a session; the returned token goes into the cookie only. */
@@ -117,6 +132,7 @@ export function createAuthService(deps: AuthDeps) {
 
     async revokeApiKey(apiKeyId: string): Promise<void> {
       if (!(await credentials.revokeApiKey(apiKeyId, clock.now()))) throw new NotFound(`active API key ${apiKeyId}`);
+      revoked(apiKeyId);
     },
 
     async createKiosk(name: string, cameraIds: string[], createdBy: string) {
@@ -132,6 +148,15 @@ export function createAuthService(deps: AuthDeps) {
 
     async revokeKiosk(kioskId: string): Promise<void> {
       if (!(await credentials.revokeKiosk(kioskId, clock.now()))) throw new NotFound(`active kiosk ${kioskId}`);
+      revoked(kioskId);
+    },
+
+    /**
+     * Told the id of a principal (user, API key, kiosk) whose credentials no longer hold, so live
+     * connections opened with them can be ended: a check at connect time alone would let them run on.
+     */
+    onRevoked(listener: (principalId: string) => void): void {
+      revokedListeners.push(listener);
     },
   };
 }

@@ -5,7 +5,13 @@ import type {
   TimelineDto,
 } from '../../../src/lib/protocol/schedule.js';
 import type { Clock } from '../../domain/clock.js';
-import { applyBreakOverrides, indexStateAt, planDay, type DayPlan } from '../../domain/schedule/day-plan.js';
+import {
+  applyBreakOverrides,
+  checkOverrideInShift,
+  indexStateAt,
+  planDay,
+  type DayPlan,
+} from '../../domain/schedule/day-plan.js';
 import { factoryDate, factoryInstantMs, weekdayOf } from '../../domain/schedule/factory-time.js';
 import { computeTimeline, timelineJson } from '../../domain/schedule/timeline.js';
 import { InvalidInput, NotFound } from '../../domain/errors.js';
@@ -185,6 +191,7 @@ export function createScheduleService(deps: ScheduleDeps) {
       const p = await plan(date);
       if (!p || !p.resolved.schedule.working) throw new InvalidInput('action', `${date} has no working schedule`);
       // Check the override applies before storing it.
+      checkOverrideInShift(p.plan.shift, at.getTime());
       applyBreakOverrides(p.plan.breaks, [{ action: input.action, atMs: at.getTime(), minutes: input.minutes }]);
       await repo.addOverride({ date, action: input.action, at, minutes: input.minutes, reason: input.reason, userId });
       await repo.audit('break_overrides', 'INSERT', null, { date, at: at.toISOString(), ...input }, userId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attributeToIndices, breakOverlapMs, type StateInterval } from './attribution.js';
-import { applyBreakOverrides, indexStateAt, planDay } from './day-plan.js';
+import { applyBreakOverrides, checkOverrideInShift, indexStateAt, planDay } from './day-plan.js';
 import { factoryDate, factoryInstantMs, weekdayOf } from './factory-time.js';
 import { computeTimeline, SEED_SHIFT } from './timeline.js';
 
@@ -57,6 +57,17 @@ describe('break overrides', () => {
     const extra = applyBreakOverrides(plan.breaks, [{ action: 'start', atMs: at('13:00'), minutes: 10 }]);
     expect(extra).toHaveLength(3);
     expect(indexStateAt({ ...plan, breaks: extra }, at('13:05'))).toMatchObject({ state: 'break', index: 7 });
+  });
+
+  it.each([
+    ['07:59', /not started/],
+    ['17:00', /is over/],
+  ])('refuses a break override at %s, outside the 08:00–17:00 shift', (time, message) => {
+    expect(() => checkOverrideInShift(plan.shift, at(time))).toThrow(message);
+  });
+
+  it('accepts a break override while the shift runs', () => {
+    expect(() => checkOverrideInShift(plan.shift, at('08:00'))).not.toThrow();
   });
 
   it('refuses to end a break when none is running', () => {

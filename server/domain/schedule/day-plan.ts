@@ -38,6 +38,12 @@ export function planDay(date: string, timeline: Timeline, timeZone: string): Day
   };
 }
 
+/** A supervisor moves breaks only while the shift runs: before it or after it there is no break to take. */
+export function checkOverrideInShift(shift: Span, atMs: number): void {
+  if (atMs < shift.startMs) throw new InvalidInput('action', 'the shift has not started yet');
+  if (atMs >= shift.endMs) throw new InvalidInput('action', 'the shift is over');
+}
+
 /**
  * Applies supervisors' overrides to the breaks, in the order they were made. `start` begins a break
  * now (ending an earlier one still running); `end` ends the running break now; `extend` lengthens

@@ -13,6 +13,8 @@ export interface SenderStats {
   acked: number;
   duplicates: number;
   rejected: number;
+  /** frames the server did not apply because they were older than the camera's last one */
+  skippedFrames: number;
   lastError: string | null;
   /** ack round trips, ms, newest last (at most 1000) */
   ackMs: number[];
@@ -24,7 +26,15 @@ export interface SenderStats {
  * The server ignores batches it has already applied, so replaying too much is harmless.
  */
 export class ObservationSender {
-  readonly stats: SenderStats = { sent: 0, acked: 0, duplicates: 0, rejected: 0, lastError: null, ackMs: [] };
+  readonly stats: SenderStats = {
+    sent: 0,
+    acked: 0,
+    duplicates: 0,
+    rejected: 0,
+    skippedFrames: 0,
+    lastError: null,
+    ackMs: [],
+  };
   /** told when the server names a track by its face */
   onNamed: (cameraId: string, named: { trackId: number; workerId: string; name: string }[]) => void = () => {};
   private frames = new Map<string, ObservationFrame[]>();
@@ -111,6 +121,10 @@ export class ObservationSender {
         this.stats.acked++;
         if (ack.duplicate) this.stats.duplicates++;
         if (ack.named) this.onNamed(batch.cameraId, ack.named);
+        if (ack.skippedFrames) {
+          this.stats.skippedFrames += ack.skippedFrames;
+          this.stats.lastError = `${this.stats.skippedFrames} frames older than the camera's last one were not counted (this PC's clock stepped back)`;
+        }
         this.stats.ackMs.push(performance.now() - t0);
         if (this.stats.ackMs.length > 1000) this.stats.ackMs.shift();
         void this.store.dropThrough(batch.cameraId, ack.committedSeq);

@@ -37,6 +37,12 @@ export const UserCreateRequest = z.object({
 });
 export type UserCreateRequest = z.infer<typeof UserCreateRequest>;
 
+export const UserUpdateRequest = z
+  .object({ active: z.boolean().optional(), role: Role.optional() })
+  .strict()
+  .refine((u) => u.active !== undefined || u.role !== undefined, 'give active, role or both');
+export type UserUpdateRequest = z.infer<typeof UserUpdateRequest>;
+
 export const UserDto = z.object({
   userId: z.string(),
   username: z.string(),

@@ -10,7 +10,10 @@ export const TrackObservation = z.object({
     .int()
     .min(1)
     .max(2 ** 31 - 1),
-  box: z.tuple([Unit, Unit, Unit, Unit]).describe('x1, y1, x2, y2 as fractions of the frame'),
+  box: z
+    .tuple([Unit, Unit, Unit, Unit])
+    .refine(([x1, y1, x2, y2]) => x2 > x1 && y2 > y1, 'x2 must exceed x1 and y2 must exceed y1')
+    .describe('x1, y1, x2, y2 as fractions of the frame'),
   zoneId: Id.nullable().describe('zone of the feet point, null outside every zone'),
   motion: Unit.describe('smoothed movement score'),
   moving: z.boolean(),
@@ -31,12 +34,19 @@ export type ObservationFrame = z.infer<typeof ObservationFrame>;
  * clock for that camera.
  */
 export const MAX_BATCH_FRAMES = 100;
+/** 34 years of batches at two a second: a counter that gets here is a bug, not a long run. */
+export const MAX_SEQ = 2 ** 31 - 1;
+/**
+ * How far one batch may jump ahead of the last one accepted (5.8 days of batches at two a second,
+ * more than any outbox holds): a stray huge `seq` must not leave the stream unable to send again.
+ */
+export const MAX_SEQ_JUMP = 1_000_000;
 
 export const ObservationBatch = z.object({
   kioskId: Id,
   cameraId: Id,
   run: z.number().int().min(0),
-  seq: z.number().int().min(1),
+  seq: z.number().int().min(1).max(MAX_SEQ),
   frames: z.array(ObservationFrame).min(1).max(MAX_BATCH_FRAMES),
 });
 export type ObservationBatch = z.infer<typeof ObservationBatch>;
@@ -54,6 +64,8 @@ export type ObservationAck =
       committedSeq: number;
       /** tracks this batch's faces named, for the kiosk's overlay */
       named?: { trackId: number; workerId: string; name: string }[];
+      /** frames not applied because they were older than the camera's last frame (clock stepped back) */
+      skippedFrames?: number;
     }
   | { ok: false; code: string; message: string };
 

@@ -7,7 +7,11 @@ export const TimeOfDay = z
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a calendar date');
+  // Date.parse rolls 2026-02-30 over to 2 March; a date is real only if it reads back the same.
+  .refine((d) => {
+    const ms = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+  }, 'is not a calendar date');
 
 export const BreakInput = z.object({
   start: TimeOfDay.describe('factory-local start'),
