@@ -1,5 +1,7 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import type { z } from 'zod';
+import { CONTROL_CHAR_MESSAGE, controlCharPath } from '../../src/lib/protocol/control-chars.js';
+import { InvalidInput } from '../domain/errors.js';
 import { zodToInvalidInput } from './errors.js';
 import { guard, type Access } from './guard.js';
 
@@ -28,6 +30,8 @@ export function mountRoutes(specs: readonly RouteSpec[]): Router {
 export function parse<S extends z.ZodType>(schema: S, req: Request, part: 'body' | 'query' | 'params'): z.infer<S> {
   const result = schema.safeParse(req[part]);
   if (!result.success) throw zodToInvalidInput(result.error, part);
+  const bad = controlCharPath(result.data, part);
+  if (bad) throw new InvalidInput(bad, CONTROL_CHAR_MESSAGE);
   return result.data;
 }
 

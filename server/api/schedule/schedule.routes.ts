@@ -8,6 +8,13 @@ const DateParam = z.object({ date: IsoDate });
 const WeekdayParam = z.object({ weekday: z.coerce.number().int().min(0).max(6) });
 const EDITORS = ['admin', 'supervisor'] as const;
 
+/** Who may change what; the schedule page's actions check the same lists as these routes. */
+export const SCHEDULE_ACCESS = {
+  editDate: EDITORS,
+  editTemplate: ADMIN_ONLY,
+  overrideBreak: EDITORS,
+} as const;
+
 export function scheduleRoutes(schedules: ScheduleService, records: IndexRecordRepository): RouteSpec[] {
   return [
     {
@@ -21,7 +28,7 @@ export function scheduleRoutes(schedules: ScheduleService, records: IndexRecordR
     {
       method: 'put',
       path: '/schedules/:date',
-      access: EDITORS,
+      access: SCHEDULE_ACCESS.editDate,
       handler: async (req, res) => {
         const { date } = parse(DateParam, req, 'params');
         res.json(await schedules.put(date, parse(ScheduleInput, req, 'body'), principalOf(req).id));
@@ -46,7 +53,7 @@ export function scheduleRoutes(schedules: ScheduleService, records: IndexRecordR
     {
       method: 'put',
       path: '/schedule-template/:weekday',
-      access: ADMIN_ONLY,
+      access: SCHEDULE_ACCESS.editTemplate,
       handler: async (req, res) => {
         const { weekday } = parse(WeekdayParam, req, 'params');
         res.json(await schedules.putTemplate(weekday, parse(ScheduleInput, req, 'body'), principalOf(req).id));
@@ -72,7 +79,7 @@ export function scheduleRoutes(schedules: ScheduleService, records: IndexRecordR
     {
       method: 'post',
       path: '/indices/breaks',
-      access: EDITORS,
+      access: SCHEDULE_ACCESS.overrideBreak,
       handler: async (req, res) => {
         res.json(await schedules.overrideBreak(parse(BreakOverrideInput, req, 'body'), principalOf(req).id));
       },

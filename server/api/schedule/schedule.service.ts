@@ -113,6 +113,7 @@ export function createScheduleService(deps: ScheduleDeps) {
           index: i.index,
           segments: i.segments.map(segment),
           netMinutes: Math.round((t!.indices[k]!.netSeconds / 60) * 100) / 100,
+          netSeconds: t!.indices[k]!.netSeconds,
         })),
         breaks: p.plan.breaks.map(segment),
       };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexStateDto } from '$lib/protocol/schedule';
-import { describeIndex } from './index-status';
+import { describeIndex, formatMinSec } from './index-status';
 
 const base = { date: '2025-01-15', total: 11, endsAt: '2025-01-15T03:34:05Z', nextChangeAt: null };
 
@@ -26,5 +26,16 @@ describe('describeIndex', () => {
     },
   ] as { s: IndexStateDto; elapsed: number; text: string }[])('$text', ({ s, elapsed, text }) => {
     expect(describeIndex(s, elapsed)).toBe(text);
+  });
+});
+
+describe('formatMinSec', () => {
+  it.each([
+    [46 * 60 + 22, '46:22'],
+    [2782.2, '46:22'],
+    [59, '0:59'],
+    [3600 + 65, '1:01:05'],
+  ])('%s s → %s', (sec, text) => {
+    expect(formatMinSec(sec)).toBe(text);
   });
 });

@@ -6,6 +6,15 @@ function minutes(sec: number): string {
     : `${Math.max(1, Math.round(sec / 60))} min`;
 }
 
+/** A length of time as m:ss (46:22), or h:mm:ss from an hour up; the tables' 24-hour style. */
+export function formatMinSec(totalSec: number): string {
+  const sec = Math.round(totalSec);
+  const h = Math.floor(sec / 3600);
+  const m = Math.floor((sec % 3600) / 60);
+  const s = String(sec % 60).padStart(2, '0');
+  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
 /**
  * "Index 3/11 · 20 min left", as the kiosk and floor status bars show it. The time left counts
  * down from the server's `remainingSec`, so a browser whose clock is off still shows it right.

@@ -44,7 +44,9 @@ export const TimelineDto = z.object({
   working: z.boolean(),
   source: z.enum(['date', 'template']),
   schedule: ScheduleInput,
-  indices: z.array(z.object({ index: z.number().int(), segments: z.array(Segment), netMinutes: z.number() })),
+  indices: z.array(
+    z.object({ index: z.number().int(), segments: z.array(Segment), netMinutes: z.number(), netSeconds: z.number() }),
+  ),
   breaks: z.array(Segment).describe('breaks as they happen, overrides applied'),
 });
 export type TimelineDto = z.infer<typeof TimelineDto>;

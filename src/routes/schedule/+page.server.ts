@@ -1,14 +1,26 @@
 import { fail } from '@sveltejs/kit';
-import { z } from 'zod';
+import { CONTROL_CHAR_MESSAGE, controlCharPath } from '$lib/protocol/control-chars';
 import { BreakOverrideInput, IsoDate, ScheduleInput } from '$lib/protocol/schedule';
+import type { Principal } from '$lib/protocol/auth';
+import { checkAccess, type Access } from '../../../server/api/guard';
+import { SCHEDULE_ACCESS } from '../../../server/api/schedule/schedule.routes';
 import { isDomainError } from '../../../server/domain/errors';
 import type { Actions, PageServerLoad } from './$types';
 
-const EDITORS = new Set(['admin', 'supervisor']);
+/** The API's rule for the same change, so the page can never allow what the API forbids. */
+function allowed(principal: Principal | null, access: Access): boolean {
+  try {
+    checkAccess(principal, access);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const s = locals.services.schedules;
-  const parsed = IsoDate.safeParse(url.searchParams.get('date'));
+  const asked = url.searchParams.get('date');
+  const parsed = IsoDate.safeParse(asked);
   const date = parsed.success ? parsed.data : s.today();
   const timeline = await s.timeline(date).catch((err: unknown) => {
     if (isDomainError(err) && err.code === 'not_found') return null;
@@ -16,10 +28,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   });
   return {
     date,
+    invalidDate: asked !== null && !parsed.success ? asked : null,
     today: s.today(),
     timeline,
     indexState: await s.currentIndex(),
-    canEdit: EDITORS.has(locals.principal?.grant ?? ''),
+    canEdit: allowed(locals.principal, SCHEDULE_ACCESS.editDate),
+    canEditTemplate: allowed(locals.principal, SCHEDULE_ACCESS.editTemplate),
+    canOverrideBreak: allowed(locals.principal, SCHEDULE_ACCESS.overrideBreak),
     // The server's clock, which the schedule follows; the browser's may be off.
     nowMs: locals.services.clock.now().getTime(),
   };
@@ -49,6 +64,12 @@ function scheduleFromForm(form: FormData) {
   };
 }
 
+/** The first string field with a control character, as a form failure; null when there is none. */
+function controlCharFailure(value: unknown) {
+  const field = controlCharPath(value, '');
+  return field ? fail(400, { message: `${field}: ${CONTROL_CHAR_MESSAGE}`, field }) : null;
+}
+
 function failure(err: unknown) {
   if (isDomainError(err)) {
     const field = 'field' in err ? String(err.field) : null;
@@ -59,9 +80,12 @@ function failure(err: unknown) {
 
 export const actions = {
   save: async ({ request, locals }) => {
-    if (!EDITORS.has(locals.principal?.grant ?? ''))
+    if (!allowed(locals.principal, SCHEDULE_ACCESS.editDate))
       return fail(403, { message: 'only supervisors and admins edit schedules', field: null });
     const form = await request.formData();
+    const asTemplate = form.get('asTemplate') === 'on';
+    if (asTemplate && !allowed(locals.principal, SCHEDULE_ACCESS.editTemplate))
+      return fail(403, { message: 'only admins change the weekly default', field: 'asTemplate' });
     const date = IsoDate.safeParse(form.get('date'));
     const input = ScheduleInput.safeParse(scheduleFromForm(form));
     if (!date.success) return fail(400, { message: `date ${date.error.issues[0]!.message}`, field: 'date' });
@@ -70,9 +94,11 @@ export const actions = {
       const field = issue.path.join('.');
       return fail(400, { message: `${field}: ${issue.message}`, field });
     }
+    const control = controlCharFailure(input.data);
+    if (control) return control;
     try {
       await locals.services.schedules.put(date.data, input.data, locals.principal!.id);
-      if (form.get('asTemplate') === 'on') {
+      if (asTemplate) {
         const weekday = new Date(`${date.data}T12:00:00Z`).getUTCDay();
         await locals.services.schedules.putTemplate(weekday, input.data, locals.principal!.id);
       }
@@ -82,16 +108,22 @@ export const actions = {
     return { saved: true };
   },
   break: async ({ request, locals }) => {
-    if (!EDITORS.has(locals.principal?.grant ?? ''))
+    if (!allowed(locals.principal, SCHEDULE_ACCESS.overrideBreak))
       return fail(403, { message: 'only supervisors and admins override breaks', field: null });
     const form = await request.formData();
+    // Not a number ('abc') stays NaN, which the schema refuses by name.
+    const minutes = form.get('minutes');
     const input = BreakOverrideInput.safeParse({
       action: form.get('action'),
-      minutes: form.get('minutes') ? z.coerce.number().parse(form.get('minutes')) : null,
+      minutes: minutes ? Number(minutes) : null,
       reason: form.get('reason') || null,
     });
-    if (!input.success)
-      return fail(400, { message: input.error.issues[0]!.message, field: input.error.issues[0]!.path.join('.') });
+    if (!input.success) {
+      const field = input.error.issues[0]!.path.join('.');
+      return fail(400, { message: `${field}: ${input.error.issues[0]!.message}`, field });
+    }
+    const control = controlCharFailure(input.data);
+    if (control) return control;
     try {
       await locals.services.schedules.overrideBreak(input.data, locals.principal!.id);
     } catch (err) {
