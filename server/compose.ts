@@ -25,8 +25,8 @@ import { createZonesRepository } from './store/zones.repository.js';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
 
-function loginLimiter(redis: Redis | null, points: number): RateLimiterAbstract {
-  const opts = { keyPrefix: 'fs:login', points, duration: 15 * 60 };
+function loginLimiter(redis: Redis | null, keyPrefix: string, points: number): RateLimiterAbstract {
+  const opts = { keyPrefix, points, duration: 15 * 60 };
   const memory = new RateLimiterMemory(opts);
   // With Redis the limit holds across processes; while Redis is away the in-memory one stands in.
   return redis ? new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: memory }) : memory;
@@ -50,7 +50,8 @@ export function composeServices(
     credentials,
     clock,
     sessionTtlHours: cfg.sessionTtlHours,
-    loginLimiter: loginLimiter(redis, cfg.loginMaxAttempts),
+    loginLimiter: loginLimiter(redis, 'fs:login', cfg.loginMaxAttempts),
+    addressLimiter: loginLimiter(redis, 'fs:login-addr', cfg.loginMaxFailuresPerAddress),
   });
   const models = createModelCatalog(cfg.modelDir);
   const health = createHealthService({ db, redis, catalog, credentials, models, clock, startedAt, version: VERSION });

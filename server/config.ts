@@ -42,6 +42,7 @@ const ConfigSource = z
     SESSION_TTL_HOURS: z.coerce.number().positive().max(720).default(12),
     COOKIE_SECURE: boolFromEnv.default(false),
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
     SVELTEKIT_HANDLER: z.string().min(1).default('build/handler.js'),
     FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
     MEDIA_ICE_ADDRESSES: z
@@ -91,6 +92,8 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   loginMaxAttempts: number;
+  /** failed logins from one address, over all usernames, per 15 min (password spraying) */
+  loginMaxFailuresPerAddress: number;
   sveltekitHandler: string;
   ffmpegPath: string;
   /** interfaces WebRTC may use; empty: all */
@@ -155,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: c.SESSION_TTL_HOURS,
     cookieSecure: c.COOKIE_SECURE,
     loginMaxAttempts: c.LOGIN_MAX_ATTEMPTS,
+    loginMaxFailuresPerAddress: c.LOGIN_MAX_FAILURES_PER_ADDRESS,
     sveltekitHandler: path.resolve(c.SVELTEKIT_HANDLER),
     ffmpegPath: c.FFMPEG_PATH,
     sessions: {

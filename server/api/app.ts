@@ -8,7 +8,9 @@ import { errorHandler } from './errors.js';
 import { floorRoutes } from './floor.routes.js';
 import { sessionRoutes } from './sessions.routes.js';
 import { zoneRoutes } from './zones/zones.routes.js';
-import { authenticate } from './guard.js';
+import type { HealthReport, HealthSummary } from '../../src/lib/protocol/health.js';
+import { authenticate, resolvePrincipal } from './guard.js';
+import { checkOrigin } from './origin.js';
 import { mountRoutes, type RouteSpec } from './route.js';
 import { scheduleRoutes } from './schedule/schedule.routes.js';
 import { systemRoutes } from './system.routes.js';
@@ -79,10 +81,15 @@ export function createHttpApp({ services, log, cookieSecure, pages }: HttpAppOpt
   app.use('/models', express.static(services.models.dir, assets), (_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'no such file in the model folder' });
   });
-  app.get('/health', async (_req, res) => {
+  app.get('/health', async (req, res) => {
     const report = await services.health();
-    res.status(report.status === 'down' ? 503 : 200).json(report);
+    // Camera names, kiosks and their last-seen times are for signed-in callers; a load balancer
+    // needs only the status. With the database down nobody can be verified, so all get the status.
+    const principal = await resolvePrincipal(services.auth, req.headers).catch(() => null);
+    const body: HealthReport | HealthSummary = principal ? report : { status: report.status };
+    res.status(report.status === 'down' ? 503 : 200).json(body);
   });
+  app.use(checkOrigin());
   app.use(authenticate(services.auth));
   app.use('/api/v1', express.json({ limit: '1mb' }), mountRoutes(apiRouteSpecs(services, cookieSecure)));
   app.use('/api/v1', (_req, res) => {

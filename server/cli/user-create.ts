@@ -34,13 +34,18 @@ if (!input.success) {
 }
 const cfg = loadConfig();
 const log = createLogger('warn', new SystemLogSink());
-const db = await openMigrated(cfg, log);
+// With the embedded database, a running server holds it and this is refused (see pglite-lock.ts).
+const db = await openMigrated(cfg, log).catch((err: unknown) => {
+  console.error(`Cannot create the user: ${(err as Error).message}`);
+  process.exit(3);
+});
 const auth = createAuthService({
   users: createUsersRepository(db.prisma),
   credentials: createCredentialsRepository(db.prisma),
   clock: systemClock,
   sessionTtlHours: cfg.sessionTtlHours,
   loginLimiter: new RateLimiterMemory({ points: 1, duration: 1 }),
+  addressLimiter: new RateLimiterMemory({ points: 1, duration: 1 }),
 });
 try {
   const user = await auth.createUser(input.data);

@@ -1,8 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { Grant } from '../../src/lib/protocol/auth.js';
+import type { Grant, Principal } from '../../src/lib/protocol/auth.js';
 import type { AuthService } from '../api/auth/auth.service.js';
 import { checkAccess, resolvePrincipal } from '../api/guard.js';
+import { fromOwnPage } from '../api/origin.js';
+import { Forbidden } from '../domain/errors.js';
+
+/** The room every socket of one principal joins, so revoking its credentials can end them all. */
+export const principalRoom = (principalId: string) => `principal:${principalId}`;
 
 /** Every namespace states who may connect, as every API route does. */
 export const NAMESPACES = {
@@ -20,6 +25,11 @@ export function createRealtime(http: HttpServer, auth: AuthService): Server {
   for (const [name, access] of Object.entries(NAMESPACES)) {
     io.of(name).use((socket, next) => {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+      // A WebSocket is not bound by CORS: a page on another origin could open one with our cookie.
+      if (!token && !fromOwnPage(socket.handshake.headers)) {
+        const err = new Forbidden('this connection came from another site (Origin does not match)');
+        return next(Object.assign(new Error(err.message), { data: { code: err.code } }));
+      }
       resolvePrincipal(auth, {
         authorization: token ? `Bearer ${token}` : undefined,
         cookie: socket.handshake.headers.cookie,
@@ -34,5 +44,12 @@ export function createRealtime(http: HttpServer, auth: AuthService): Server {
         });
     });
   }
+  for (const name of Object.keys(NAMESPACES)) {
+    io.of(name).on('connection', (socket) => void socket.join(principalRoom((socket.data.principal as Principal).id)));
+  }
+  // Revoked kiosk tokens and API keys, deactivated or re-roled users: their live sockets end now.
+  auth.onRevoked((principalId) => {
+    for (const name of Object.keys(NAMESPACES)) io.of(name).in(principalRoom(principalId)).disconnectSockets(true);
+  });
   return io;
 }

@@ -4,6 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.js';
+import { lockDatabaseDir } from './pglite-lock.js';
 import { PrismaClient } from './generated/client.js';
 
 /** Runs raw SQL text, several statements at once; used by migrations and health checks only. */
@@ -109,8 +110,15 @@ export async function openDatabase(cfg: Config['database'], opts: OpenOptions = 
     };
   }
   // 'memory://' keeps the database in memory (tests); anything else is a folder on disk.
-  if (!cfg.dir.startsWith('memory://')) mkdirSync(cfg.dir, { recursive: true });
-  const lite = await PGlite.create(cfg.dir);
+  let unlock = () => {};
+  if (!cfg.dir.startsWith('memory://')) {
+    mkdirSync(cfg.dir, { recursive: true });
+    unlock = lockDatabaseDir(cfg.dir);
+  }
+  const lite = await PGlite.create(cfg.dir).catch((err: unknown) => {
+    unlock();
+    throw err;
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   return {
     kind: 'pglite',
@@ -125,6 +133,7 @@ export async function openDatabase(cfg: Config['database'], opts: OpenOptions = 
     async close() {
       await prisma.$disconnect();
       await lite.close();
+      unlock();
     },
   };
 }

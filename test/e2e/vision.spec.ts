@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HealthReport } from '../../src/lib/protocol/health.js';
 import type { PersonBox } from '../../src/lib/vision/types.js';
 import { launchChromium } from '../support/browser.js';
-import { ADMIN, startTestServer } from '../support/server.js';
+import { ADMIN, fullHealth, startTestServer } from '../support/server.js';
 import {
   FRAMES,
   frameDataUrl,
@@ -121,7 +120,7 @@ describe('in-browser person detection (Chromium, WASM)', () => {
     );
     expect(await page.getByTestId('bench-error').textContent()).toContain('missing.onnx');
     await expect(runInPage(page, { model: 'corrupt.onnx', frames: [blank] })).rejects.toThrow(/model corrupt\.onnx/);
-    const h = HealthReport.parse(await (await fetch(`${server.base}/health`)).json());
+    const h = await fullHealth(server.base);
     expect(h.status).toBe('degraded');
     expect(h.models.find((m) => m.id === 'corrupt.onnx')).toMatchObject({
       ok: false,

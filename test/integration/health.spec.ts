@@ -1,18 +1,21 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { HealthReport } from '../../src/lib/protocol/health.js';
+import { type HealthReport, HealthSummary } from '../../src/lib/protocol/health.js';
 import { createTestDatabase, privatePostgres, REDIS_URL } from '../support/postgres.js';
-import { startTestServer } from '../support/server.js';
+import { ADMIN, fullHealth, loginCookie, startTestServer } from '../support/server.js';
 
-async function health(base: string): Promise<HealthReport> {
-  return HealthReport.parse(await (await fetch(`${base}/health`)).json());
+const health = fullHealth;
+
+/** What anyone sees: the status alone. */
+async function summary(base: string): Promise<HealthSummary> {
+  return HealthSummary.parse(await (await fetch(`${base}/health`)).json());
 }
 
-async function waitFor(base: string, want: HealthReport['status'], timeoutMs: number): Promise<HealthReport> {
+async function waitFor(base: string, want: HealthReport['status'], timeoutMs: number): Promise<HealthSummary> {
   const deadline = performance.now() + timeoutMs;
-  let last = await health(base);
+  let last = await summary(base);
   while (last.status !== want && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, 250));
-    last = await health(base);
+    last = await summary(base);
   }
   return last;
 }
@@ -30,6 +33,13 @@ describe('GET /health', () => {
     expect(h).toMatchObject({ status: 'ok', databases: { postgres: 'ok', postgresKind: 'pglite', redis: 'disabled' } });
   });
 
+  it('tells a caller without credentials the status and nothing about cameras or kiosks', async () => {
+    const server = await startTestServer({ SEED_DEMO: 'true' });
+    cleanups.push(() => server.close());
+    expect(await (await fetch(`${server.base}/health`)).json()).toEqual({ status: 'ok' });
+    expect((await health(server.base)).cameras.length).toBeGreaterThan(0);
+  });
+
   it('reports PostgreSQL and Redis ok when both are configured', async () => {
     const db = await createTestDatabase();
     const server = await startTestServer({ DATABASE_URL: db.url, REDIS_URL });
@@ -45,18 +55,21 @@ describe('GET /health', () => {
     const server = await startTestServer({ DATABASE_URL: pg.url });
     cleanups.push(() => server.close());
     expect((await health(server.base)).status).toBe('ok');
+    const cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
 
     pg.stop();
     const down = await waitFor(server.base, 'down', 10_000);
     expect(down.status).toBe('down');
-    expect(down.databases.postgres).toBe('down');
-    expect((await fetch(`${server.base}/health`)).status).toBe(503);
+    // Nobody can be verified without the database: a signed-in caller gets the status alone too.
+    const withCookie = await fetch(`${server.base}/health`, { headers: { cookie } });
+    expect(withCookie.status).toBe(503);
+    expect(await withCookie.json()).toEqual({ status: 'down' });
     // The process is still answering: the login page renders without the database.
     expect((await fetch(`${server.base}/login`)).status).toBe(200);
 
     pg.start();
-    const back = await waitFor(server.base, 'ok', 15_000);
-    expect(back.databases.postgres).toBe('ok');
+    expect((await waitFor(server.base, 'ok', 15_000)).status).toBe('ok');
+    expect((await health(server.base)).databases.postgres).toBe('ok');
   });
 
   it('turns degraded, not down, when a configured Redis is unreachable', async () => {

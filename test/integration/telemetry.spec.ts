@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HealthReport } from '../../src/lib/protocol/health.js';
-import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
+import { ADMIN, fullHealth, loginCookie, startTestServer } from '../support/server.js';
 
 describe('kiosk telemetry', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -31,7 +30,7 @@ describe('kiosk telemetry', () => {
       (await post({ backend: 'wasm', adapter: null, models: [{ model: 'centernet', inferenceMs: 166, fps: 5 }] }))
         .status,
     ).toBe(204);
-    let h = HealthReport.parse(await (await fetch(`${server.base}/health`)).json());
+    let h = await fullHealth(server.base);
     expect(h.gpu).toMatchObject([
       { name: 'Line A kiosk', backend: 'wasm', models: [{ model: 'centernet', inferenceMs: 166 }] },
     ]);
@@ -42,7 +41,7 @@ describe('kiosk telemetry', () => {
       models: [],
       errors: [{ model: 'yolov8n.onnx', message: 'file not found' }],
     });
-    h = HealthReport.parse(await (await fetch(`${server.base}/health`)).json());
+    h = await fullHealth(server.base);
     expect(h.status).toBe('degraded');
   });
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { HealthReport } from '../../src/lib/protocol/health.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger, SystemLogSink } from '../../server/log.js';
 import { startServer } from '../../server/server.js';
@@ -57,4 +58,10 @@ export function manualClock(startIso: string) {
       ms = Date.parse(iso);
     },
   };
+}
+
+/** The full /health report, as a signed-in admin sees it. */
+export async function fullHealth(base: string): Promise<HealthReport> {
+  const cookie = await loginCookie(base, ADMIN.username, ADMIN.password);
+  return HealthReport.parse(await (await fetch(`${base}/health`, { headers: { cookie } })).json());
 }

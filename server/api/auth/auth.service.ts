@@ -17,7 +17,10 @@ export interface AuthDeps {
   credentials: CredentialsRepository;
   clock: Clock;
   sessionTtlHours: number;
+  /** per user and address, every attempt */
   loginLimiter: RateLimiterAbstract;
+  /** per address over all usernames, failures only: one address trying many accounts */
+  addressLimiter: RateLimiterAbstract;
 }
 
 export const toUserDto = (u: UserRecord): UserDto => ({
@@ -32,13 +35,21 @@ export const toUserDto = (u: UserRecord): UserDto => ({
 export function createAuthService(deps: AuthDeps) {
   const { users, credentials, clock } = deps;
 
-  async function consumeAttempt(key: string): Promise<void> {
+  async function consumeAttempt(limiter: RateLimiterAbstract, key: string): Promise<void> {
     try {
-      await deps.loginLimiter.consume(key);
+      await limiter.consume(key);
     } catch (rej) {
       if (rej instanceof Error) throw rej;
       const ms = (rej as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
       throw new TooManyRequests(Math.ceil(ms / 1000));
+    }
+  }
+
+  /** Refuses an address that has used up its failures, before any password is checked. */
+  async function checkAddress(clientKey: string): Promise<void> {
+    const state = await deps.addressLimiter.get(clientKey);
+    if (state && state.consumedPoints >= deps.addressLimiter.points) {
+      throw new TooManyRequests(Math.ceil(state.msBeforeNext / 1000));
     }
   }
 
@@ -82,10 +93,14 @@ export function createAuthService(deps: AuthDeps) {
 
     /** Checks the password and opens a session; the returned token goes into the cookie only. */
     async login(username: string, password: string, clientKey: string) {
-      await consumeAttempt(`${username.toLowerCase()}|${clientKey}`);
+      await checkAddress(clientKey);
+      await consumeAttempt(deps.loginLimiter, `${username.toLowerCase()}|${clientKey}`);
       const user = await users.findByUsername(username);
       const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok || !user.active) throw new Unauthenticated('wrong username or password');
+      if (!user || !ok || !user.active) {
+        await consumeAttempt(deps.addressLimiter, clientKey);
+        throw new Unauthenticated('wrong username or password');
+      }
       await deps.loginLimiter.delete(`${username.toLowerCase()}|${clientKey}`);
       const token = newSessionToken();
       const now = clock.now();

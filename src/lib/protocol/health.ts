@@ -20,3 +20,7 @@ export const HealthReport = z.object({
   version: z.string(),
 });
 export type HealthReport = z.infer<typeof HealthReport>;
+
+/** What /health tells a caller without credentials: whether the service is up, nothing about the site. */
+export const HealthSummary = HealthReport.pick({ status: true }).strict();
+export type HealthSummary = z.infer<typeof HealthSummary>;
