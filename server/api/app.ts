@@ -58,6 +58,8 @@ export function createHttpApp({ services, log, cookieSecure, pages }: HttpAppOpt
     res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'same-origin');
+    // Pages carry CSP frame-ancestors 'none' (svelte.config.js); this covers older browsers and the API.
+    res.setHeader('X-Frame-Options', 'DENY');
     next();
   });
   // The in-browser runtimes' WASM files and the models, straight from their npm packages and the

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { computeTimeline, SEED_SHIFT, timelineJson } from '../domain/schedule/timeline.js';
 import type { ScheduleInput } from '../../src/lib/protocol/schedule.js';
 import { createScheduleRepository } from './schedule.repository.js';
+import { createZonesRepository } from './zones.repository.js';
 import type { PrismaClient } from './generated/client.js';
 
 export const DEMO_SHIFT: ScheduleInput = {
@@ -74,6 +75,12 @@ export async function seedDemo(prisma: PrismaClient, opts: { today: string; demo
       create: { ...z, cameraId: 'CAM01', zoneType: 'work_area', minWorkers: 1, maxWorkers: 3 },
       update: {},
     });
+  }
+  // The seeded layout is version 1, so the zone editor shows where it came from and can roll back to it.
+  const zones = createZonesRepository(prisma);
+  const layout = await zones.layout('CAM01');
+  if (layout.version === 0 && layout.zones.length) {
+    await zones.save('CAM01', layout.zones, { action: 'seed', note: 'demo layout', userId: null });
   }
   const schedules = createScheduleRepository(prisma);
   if (!(await schedules.findByDate(opts.today))) {

@@ -58,7 +58,7 @@ export function createZonesRepository(prisma: PrismaClient) {
     async save(
       cameraId: string,
       zones: readonly ZoneSpec[],
-      change: { action: VersionDto['action']; note: string | null; userId: string },
+      change: { action: VersionDto['action']; note: string | null; userId: string | null },
     ): Promise<{ version: number; before: ZoneSpec[] }> {
       return prisma.$transaction(async (tx) => {
         // One writer per camera at a time, so two saves cannot take the same version number.

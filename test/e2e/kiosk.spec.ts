@@ -14,6 +14,7 @@ describe('kiosk page → sessions → floor page (demo camera, default detector 
   let db: { url: string; drop(): Promise<void> };
   let sql: pg.Client;
   let cookie: string;
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -29,6 +30,9 @@ describe('kiosk page → sessions → floor page (demo camera, default detector 
     const { token } = await createKiosk(server.base, ['CAM01'], 'Walkway kiosk');
     browser = await launchChromium(WEBRTC_LOOPBACK);
     kiosk = await browser.newPage();
+    kiosk.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
     // The provisioning link: the token travels in the fragment and is kept by the page.
     await kiosk.goto(`${server.base}/kiosk#token=${token}`);
   });
@@ -55,6 +59,8 @@ describe('kiosk page → sessions → floor page (demo camera, default detector 
     expect(await kiosk.getByTestId('kiosk-status').textContent()).toMatch(/centernet · [\d.]+ fps/);
     expect(Number(await kiosk.getByTestId('tracks-per-frame').textContent())).toBeGreaterThan(0);
     expect(await kiosk.getByTestId('detection-problem').count()).toBe(0);
+    // Video, WASM threads, IndexedDB and the socket all run under the pages' security policy.
+    expect(cspViolations).toEqual([]);
     expect(await kiosk.locator('canvas').count()).toBe(1);
   });
 

@@ -43,4 +43,44 @@ describe('login page in Chromium', () => {
     await page.goto(`${server.base}/`);
     expect(new URL(page.url()).pathname).toBe('/login');
   });
+
+  it('after logging in, goes to a `next` on this site only (\\ tricks included)', async () => {
+    const page = await browser.newPage();
+    for (const [next, path] of [
+      ['/%5Cevil.example/phish', '/'],
+      ['//evil.example/phish', '/'],
+      ['/schedule', '/schedule'],
+    ] as const) {
+      await page.context().clearCookies();
+      await page.goto(`${server.base}/login?next=${next}`);
+      await page.fill('input[name=username]', ADMIN.username);
+      await page.fill('input[name=password]', ADMIN.password);
+      await page.click('button[type=submit]');
+      await page.waitForURL((u) => u.pathname === path || u.host !== new URL(server.base).host);
+      expect(new URL(page.url()).host).toBe(new URL(server.base).host);
+      expect(new URL(page.url()).pathname).toBe(path);
+    }
+    await page.close();
+  });
+
+  it('serves pages with a content security policy that forbids framing and foreign scripts', async () => {
+    const res = await fetch(`${server.base}/login`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' blob: 'nonce-[^']+'/);
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    // The page still works under it: no violation while it loads and hydrates.
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.goto(`${server.base}/login`);
+    await page.fill('input[name=username]', ADMIN.username);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IndexStateDto } from '$lib/protocol/schedule';
-import { describeIndex, formatMinSec } from './index-status';
+import { describeIndex, formatFactoryTime, formatMinSec } from './index-status';
 
 const base = { date: '2025-01-15', total: 11, endsAt: '2025-01-15T03:34:05Z', nextChangeAt: null };
 
@@ -37,5 +37,12 @@ describe('formatMinSec', () => {
     [3600 + 65, '1:01:05'],
   ])('%s s → %s', (sec, text) => {
     expect(formatMinSec(sec)).toBe(text);
+  });
+});
+
+describe('formatFactoryTime', () => {
+  it('shows the factory zone’s 24-hour time, not the machine’s', () => {
+    expect(formatFactoryTime('2026-01-05T07:05:09Z', 'Asia/Bangkok')).toBe('14:05:09');
+    expect(formatFactoryTime('2026-01-05T23:30:00Z', 'Asia/Bangkok')).toBe('06:30:00');
   });
 });

@@ -34,3 +34,14 @@ export function describeIndex(s: IndexStateDto, elapsedSec: number): string {
       return 'Day off';
   }
 }
+
+/** A clock time in the factory's zone, 24-hour (14:05:09), as the tables show times. */
+export function formatFactoryTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}

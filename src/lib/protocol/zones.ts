@@ -55,7 +55,8 @@ export interface LayoutDto {
 
 export interface VersionDto {
   version: number;
-  action: 'save' | 'template' | 'rollback';
+  /** 'seed': the layout the demo site starts with */
+  action: 'save' | 'template' | 'rollback' | 'seed';
   note: string | null;
   createdBy: string | null;
   /** the display name of who made it, when they still exist */

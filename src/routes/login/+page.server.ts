@@ -1,5 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { LoginRequest } from '$lib/protocol/auth';
+import { CONTROL_CHAR_MESSAGE, controlCharPath } from '$lib/protocol/control-chars';
+import { safeNext } from '$lib/navigation/safe-next';
 import { sessionCookie } from '../../../server/api/auth/auth.routes';
 import { SESSION_COOKIE } from '../../../server/api/guard';
 import { isDomainError } from '../../../server/domain/errors';
@@ -8,11 +10,6 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals }) => {
   if (locals.principal) redirect(303, '/');
 };
-
-function safeNext(next: string | null): string {
-  // Only local paths: an open redirect after login is a phishing aid.
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export const actions = {
   default: async ({ request, locals, cookies, getClientAddress, url }) => {
@@ -25,6 +22,8 @@ export const actions = {
         message: `${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
       });
     }
+    const control = controlCharPath(parsed.data, '');
+    if (control) return fail(400, { username: '', message: `${control} ${CONTROL_CHAR_MESSAGE}` });
     try {
       const s = await locals.services.auth.login(parsed.data.username, parsed.data.password, getClientAddress());
       const { maxAgeSec, ...attrs } = sessionCookie(locals.services.cookieSecure, s.maxAgeSec);
