@@ -60,7 +60,7 @@ describe('zone editor on the live frame (Chromium)', () => {
     const box = await draw(clicks);
     await page.getByTestId('zone-name').fill('Packing');
     await page.getByTestId('save-zones').click();
-    await page.getByTestId('zone-message').filter({ hasText: 'Saved: version 1' }).waitFor();
+    await page.getByTestId('zone-message').filter({ hasText: 'Saved: version 2' }).waitFor();
     await page.reload();
     await page.getByTestId('zone-surface').waitFor({ timeout: 30_000 });
     const packing = (await layout()).zones.find((z) => z.name === 'Packing')!;
@@ -96,16 +96,16 @@ describe('zone editor on the live frame (Chromium)', () => {
       .join(',');
     await expect.poll(kioskZones, { timeout: 60_000 }).toBe(three);
 
-    // Select "Packing" by clicking inside it, delete it, save version 2.
+    // Select "Packing" by clicking inside it, delete it, save version 3 (1 is the seeded layout).
     const box = (await page.getByTestId('zone-surface').boundingBox())!;
     await page.mouse.click(box.x + 0.25 * box.width, box.y + 0.2 * box.height);
     await page.keyboard.press('Delete');
     await page.getByTestId('save-zones').click();
-    await page.getByTestId('zone-message').filter({ hasText: 'Saved: version 2' }).waitFor();
+    await page.getByTestId('zone-message').filter({ hasText: 'Saved: version 3' }).waitFor();
     await expect.poll(kioskZones, { timeout: 15_000 }).toBe('Z01,Z02');
 
-    await page.getByTestId('rollback-1').click();
-    await page.getByTestId('zone-message').filter({ hasText: 'Rolled back to 1: version 3' }).waitFor();
+    await page.getByTestId('rollback-2').click();
+    await page.getByTestId('zone-message').filter({ hasText: 'Rolled back to 2: version 4' }).waitFor();
     expect((await layout()).zones.map((z) => z.name).sort()).toEqual(['Packing', 'Station 1', 'Station 2']);
     await expect.poll(kioskZones, { timeout: 15_000 }).toBe(three);
   });

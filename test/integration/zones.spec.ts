@@ -117,7 +117,9 @@ describe('zone layouts: editing, validation, versions, templates', () => {
     };
     // New zones get new ids, never a retired zone's: its sessions stay its own.
     expect(v.diff).toEqual({ added: ['CAM01-Z2', 'CAM01-Z3'], removed: ['CAM01-Z1'], changed: [] });
-    const first = versions.at(-1)!;
+    // The demo layout is version 1 ('seed'); the first layout saved here came after it.
+    expect(versions.at(-1)).toMatchObject({ version: 1, action: 'seed', createdBy: null });
+    const first = versions.filter((x) => x.action !== 'seed').at(-1)!;
     const back = await call(admin, 'POST', '/cameras/CAM01/zones/rollback', { version: first.version });
     expect(back.status).toBe(200);
     const now = (await call(admin, 'GET', '/cameras/CAM01/zones')).body as unknown as LayoutDto;
