@@ -3,10 +3,10 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
-const PURE = ['server/domain/**/*.ts', 'src/lib/tracking/**/*.ts'];
+const PURE = ['server/modules/*/domain/**/*.ts', 'server/platform/domain/**/*.ts', 'src/lib/tracking/**/*.ts', 'src/lib/shared/**/*.ts'];
 
 export default ts.config(
-  { ignores: ['build/', '.svelte-kit/', 'data/', 'static/models/', 'server/store/generated/'] },
+  { ignores: ['build/', '.svelte-kit/', 'data/', 'static/models/', 'server/platform/db/generated/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -7,7 +7,7 @@ export default {
   kit: {
     // Model files (static/models, tens of MB) are not worth pre-compressing on every build.
     adapter: adapter({ out: 'build', precompress: false }),
-    // Forms post to their own origin only; server/api/app.ts sets the remaining security headers.
+    // Forms post to their own origin only; server/app/http-app.ts sets the remaining security headers.
     csrf: { trustedOrigins: [] },
     // Every page's policy. SvelteKit adds a nonce for its own start-up script, so no inline script
     // runs that the app did not write. WASM inference needs 'wasm-unsafe-eval' (not 'unsafe-eval');

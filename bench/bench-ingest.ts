@@ -139,7 +139,7 @@ async function main(): Promise<void> {
       [`Z-${id}`, id],
     );
   }
-  const services = server.app.locals.services as { intake: { refresh(): Promise<void> } };
+  const services = server.services as { intake: { refresh(): Promise<void> } };
   await services.intake.refresh();
 
   const cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     child.once('message', (m) => resolve(m as WorkerResult));
     child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)));
   });
-  await (server.app.locals.services as { intake: { commit(): Promise<void> } }).intake.commit();
+  await (server.services as { intake: { commit(): Promise<void> } }).intake.commit();
   const rows = Number((await sql.query('SELECT COUNT(*) AS n FROM time_logs')).rows[0].n);
   const sessions = Number((await sql.query('SELECT COUNT(*) AS n FROM sessions')).rows[0].n);
   await sql.end();

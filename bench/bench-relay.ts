@@ -96,7 +96,7 @@ async function run(cameras: number, seconds: number, rtsp: boolean) {
   const fifos = Array.from({ length: cameras }, (_, i) => path.join(dir, `cam${i + 1}.y4m`));
   for (const f of fifos) execFileSync('mkfifo', [f]);
   const server = await startTestServer({ SEED_DEMO: 'false', MEDIA_ICE_ADDRESSES: '127.0.0.1' });
-  const prisma = server.app.locals.services.db.prisma;
+  const prisma = server.services.db.prisma;
   // Fresh ports for every run: the RTSP server library does not release all of its sockets.
   const base = 30000 + (process.pid % 20) * 100 + runCount++ * 3000;
   // RTSP: one camera (RTSP server + H.264 publisher reading the FIFO) per probe stream.

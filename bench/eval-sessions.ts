@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { runScenario, Scenario } from '../server/domain/sessions/scenario.js';
+import { runScenario, Scenario } from '../server/modules/sessions/domain/scenario.js';
 
 const { values } = parseArgs({
   options: {

@@ -19,5 +19,5 @@ if (!existsSync(built) || statSync(built).mtimeMs < Math.max(newest('src'), stat
   const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const r = spawnSync('npx', ['tsx', 'server/main.ts'], { stdio: 'inherit' });
+const r = spawnSync('npx', ['tsx', 'server/app/main.ts'], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -1,16 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '$lib/protocol/auth';
-import type { Services } from '../server/compose';
+import type { PageFacade } from '../server/app/page-facade';
 
 declare global {
   namespace App {
     interface Locals {
       principal: Principal | null;
-      services: Services;
+      /** the only door from a page to the server (server/app/page-facade.ts) */
+      facade: PageFacade;
     }
     interface Platform {
-      /** adapter-node passes the Node request; server/api/app.ts has put the caller and services on it. */
-      req: IncomingMessage & { principal?: Principal | null; app?: { locals: { services: Services } } };
+      /** adapter-node passes the Node request; server/app/http-app.ts has put the caller and the facade on it. */
+      req: IncomingMessage & { principal?: Principal | null; app?: { locals: { facade: PageFacade } } };
     }
   }
 }

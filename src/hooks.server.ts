@@ -5,9 +5,9 @@ const PUBLIC_PATHS = ['/login', '/kiosk'];
 
 export const handle: Handle = async ({ event, resolve }) => {
   const req = event.platform?.req;
-  if (!req?.app) throw new Error('pages must be served through server/main.ts');
+  if (!req?.app) throw new Error('pages must be served through server/app/main.ts');
   event.locals.principal = req.principal ?? null;
-  event.locals.services = req.app.locals.services;
+  event.locals.facade = req.app.locals.facade;
   const isPublic = PUBLIC_PATHS.includes(event.url.pathname);
   if (!isPublic && !event.locals.principal) {
     redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);

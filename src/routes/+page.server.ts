@@ -1,3 +1,3 @@
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({ health: await locals.services.health() });
+export const load: PageServerLoad = async ({ locals }) => ({ health: await locals.facade.health() });

@@ -30,7 +30,7 @@ describe('a USB camera plugged into the kiosk PC (getUserMedia)', () => {
       `INSERT INTO zones (zone_id, camera_id, name, polygon_coords) VALUES ('ZD', 'DESK', 'Desk', '[[0,0],[1,0],[1,1],[0,1]]')`,
     );
     await sql.end();
-    await (server.app.locals.services as { intake: { refresh(): Promise<void> } }).intake.refresh();
+    await (server.services as { intake: { refresh(): Promise<void> } }).intake.refresh();
     // Chromium's stand-in camera, and camera permission granted without a prompt.
     browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
   });

@@ -19,7 +19,7 @@ describe('camera relay from an RTSP camera to the browser', () => {
   beforeAll(async () => {
     camera = await startRtspCamera('../shared/media/vtest.avi', { publish: base, play: base + 1, rtp: base + 10 });
     server = await startTestServer({ MEDIA_ICE_ADDRESSES: '127.0.0.1' });
-    await server.app.locals.services.db.prisma.camera.create({
+    await server.services.db.prisma.camera.create({
       data: {
         cameraId: 'CAMR',
         name: 'RTSP test camera',
@@ -62,7 +62,7 @@ describe('camera relay from an RTSP camera to the browser', () => {
     await expect
       .poll(() => server.media.statuses().find((s) => s.cameraId === 'CAMR')!.restarts, { timeout: 10_000 })
       .toBeGreaterThan(before.restarts);
-    const row = await server.app.locals.services.db.prisma.camera.findUniqueOrThrow({ where: { cameraId: 'CAMR' } });
+    const row = await server.services.db.prisma.camera.findUniqueOrThrow({ where: { cameraId: 'CAMR' } });
     expect(row.status).toBe('offline');
   });
 

@@ -73,7 +73,7 @@ describe('camera relay to the browser (file camera, werift SFU, Chromium)', () =
       await expect.poll(frames, { timeout: 10_000, interval: 250 }).toBeGreaterThan(before + 5);
       expect(state()).toBe('online');
     }
-    const row = await server.app.locals.services.db.prisma.camera.findUniqueOrThrow({ where: { cameraId: 'CAM01' } });
+    const row = await server.services.db.prisma.camera.findUniqueOrThrow({ where: { cameraId: 'CAM01' } });
     expect(row.status).toBe('online');
     expect(row.lastSeenAt).not.toBeNull();
   });

@@ -127,7 +127,7 @@ describe('zone editor on the live frame (Chromium)', () => {
     await page.getByRole('button', { name: '6. Save' }).click();
     await page.getByRole('button', { name: 'Mark calibrated' }).click();
     await page.getByText('Calibration applied').waitFor();
-    const cam = await server.app.locals.services.db.prisma.camera.findUniqueOrThrow({ where: { cameraId: 'CAM01' } });
+    const cam = await server.services.db.prisma.camera.findUniqueOrThrow({ where: { cameraId: 'CAM01' } });
     expect(cam.calibrationParams).toMatchObject({ brightness: 0.1, contrast: 1, calibratedBy: expect.any(String) });
   });
 });

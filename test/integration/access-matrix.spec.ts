@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Grant } from '../../src/lib/protocol/auth.js';
-import { NAMESPACES } from '../../server/realtime/sockets.js';
+import { NAMESPACES } from '../../server/platform/realtime/sockets.js';
 import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
 
 // The expected guard of every /api/v1 route, written out by hand on purpose: a route that loses

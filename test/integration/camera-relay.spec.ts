@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startCameraRelay, type CameraStatus } from '../../server/media/camera-relay.js';
+import { startCameraRelay, type CameraStatus } from '../../server/modules/cameras/media/camera-relay.js';
 
 describe('camera relay with a bad source', () => {
   it('reports a clear error and retries with growing delays instead of a crash loop', async () => {

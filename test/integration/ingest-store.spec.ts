@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionRecord, TimeLogRow } from '../../server/domain/sessions/session-stream.js';
-import { openDatabase, type Database } from '../../server/store/database.js';
-import { createIngestRepository } from '../../server/store/ingest.repository.js';
-import { migrate } from '../../server/store/migrate.js';
-import { seedDemo } from '../../server/store/seed.js';
+import type { SessionRecord, TimeLogRow } from '../../server/modules/sessions/domain/session-engine.js';
+import { openDatabase, type Database } from '../../server/platform/db/database.js';
+import { createIngestRepository } from '../../server/modules/sessions/ingest.repository.js';
+import { migrate } from '../../server/platform/db/migrate.js';
+import { seedDemo } from '../../server/app/demo-site.repository.js';
 import { migratedTestDatabase } from '../support/postgres.js';
 
 const T = Date.UTC(2026, 0, 5, 9, 0, 0);

@@ -2,11 +2,11 @@ import pg from 'pg';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ObservationFrame } from '../../src/lib/protocol/observations.js';
-import type { DayPlan } from '../../server/domain/schedule/day-plan.js';
-import { factoryDate } from '../../server/domain/schedule/factory-time.js';
-import { calendarOf, NO_INDICES, type IndexCalendar } from '../../server/domain/sessions/index-calendar.js';
-import { scenarioFrames, type Scenario } from '../../server/domain/sessions/scenario.js';
-import { ENGINE_DEFAULTS, SessionStream } from '../../server/domain/sessions/session-stream.js';
+import type { DayPlan } from '../../server/modules/schedule/domain/day-plan.js';
+import { factoryDate } from '../../server/platform/domain/factory-time.js';
+import { calendarOf, NO_INDICES, type IndexCalendar } from '../../server/modules/sessions/domain/index-calendar.js';
+import { scenarioFrames, type Scenario } from '../../server/modules/sessions/domain/scenario.js';
+import { ENGINE_DEFAULTS, SessionStream } from '../../server/modules/sessions/domain/session-engine.js';
 import { createKiosk, kioskSocket, scriptedKiosk } from '../support/kiosk.js';
 import { createTestDatabase, REDIS_URL } from '../support/postgres.js';
 import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
@@ -141,7 +141,7 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
     const again = await socket.emitWithAck('observations', batch);
     expect(first, JSON.stringify(first)).toMatchObject({ ok: true, duplicate: false });
     expect(again).toMatchObject({ ok: true, duplicate: true });
-    await (server.app.locals.services as { intake: { commit(): Promise<void> } }).intake.commit();
+    await (server.services as { intake: { commit(): Promise<void> } }).intake.commit();
     socket.close();
     expect(await stored()).toEqual(expected(frames));
   });
@@ -237,8 +237,7 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
     await k.settled();
     k.close();
     // Today has the demo schedule: rows are cut at its index and break edges, as the server's are.
-    const schedules = (server.app.locals.services as { schedules: { dayPlan(d: string): Promise<DayPlan | null> } })
-      .schedules;
+    const schedules = (server.services as { schedules: { dayPlan(d: string): Promise<DayPlan | null> } }).schedules;
     const days = [-1, 0, 1].map((d) => factoryDate(new Date(now + d * DAY), 'Asia/Bangkok'));
     const plans = (await Promise.all(days.map((d) => schedules.dayPlan(d)))).filter((p): p is DayPlan => p !== null);
     const e = expected(frames, calendarOf(plans));
@@ -262,7 +261,7 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
       ['Z02', 2],
     ]);
     // The latest frame's people with their session state, for the Motion-JPEG overlay.
-    const intake = (server.app.locals.services as { intake: { latestBoxes(c: string): { state: string }[] } }).intake;
+    const intake = (server.services as { intake: { latestBoxes(c: string): { state: string }[] } }).intake;
     expect(intake.latestBoxes('CAM01').map((b) => b.state)).toEqual(['active', 'active', 'active']);
     const redis = new Redis(REDIS_URL);
     expect(JSON.parse((await redis.get('fs:live:sessions'))!)).toHaveLength(3);
@@ -273,7 +272,7 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
   it('names a track by its face, and its session carries the worker', async () => {
     await reset();
     const face = Array.from({ length: 128 }, (_, i) => Math.sin(i + 1));
-    const services = server.app.locals.services as {
+    const services = server.services as {
       db: { prisma: { worker: { update(a: object): Promise<unknown> } } };
       intake: { refresh(): Promise<void>; commit(): Promise<void> };
     };

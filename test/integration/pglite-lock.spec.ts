@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DatabaseInUse, lockDatabaseDir } from '../../server/store/pglite-lock.js';
+import { DatabaseInUse, lockDatabaseDir } from '../../server/platform/db/pglite-lock.js';
 import { startTestServer } from '../support/server.js';
 
 const run = promisify(execFile);
 
 function userCreate(dataDir: string, username: string) {
-  return run('npx', ['tsx', 'server/cli/user-create.ts', '--username', username, '--role', 'viewer'], {
+  return run('npx', ['tsx', 'server/app/cli/user-create.ts', '--username', username, '--role', 'viewer'], {
     env: { ...process.env, DATA_DIR: dataDir, FLOORSIGHT_PASSWORD: 'a long password', LOG_LEVEL: 'silent' },
   }).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexStateDto, TimelineDto } from '../../src/lib/protocol/schedule.js';
-import { createScheduleService } from '../../server/api/schedule/schedule.service.js';
-import { createLogger, SystemLogSink } from '../../server/log.js';
-import { startIndexMonitor } from '../../server/jobs/index-monitor.js';
-import { createCache } from '../../server/store/cache.js';
-import type { Database } from '../../server/store/database.js';
-import { createIndexRecordRepository } from '../../server/store/index-record.repository.js';
-import { createScheduleRepository } from '../../server/store/schedule.repository.js';
+import { createScheduleService } from '../../server/modules/schedule/schedule.service.js';
+import { createLogger, SystemLogSink } from '../../server/platform/log.js';
+import { startIndexMonitor } from '../../server/modules/schedule/index-monitor.job.js';
+import { createMemoryEventBus } from '../../server/platform/events/event-bus.js';
+import { createCache } from '../../server/platform/cache.js';
+import type { Database } from '../../server/platform/db/database.js';
+import { createIndexRecordRepository } from '../../server/modules/schedule/index-record.repository.js';
+import { createScheduleRepository } from '../../server/modules/schedule/schedule.repository.js';
 import { createTestDatabase, migratedTestDatabase, REDIS_URL } from '../support/postgres.js';
 import { ADMIN, loginCookie, manualClock, startTestServer } from '../support/server.js';
 
@@ -64,7 +65,7 @@ describe('schedules API on PostgreSQL with Redis', () => {
     expect(t.source).toBe('date');
     expect(t.breaks).toHaveLength(3);
     expect(t.indices.reduce((s, i) => s + i.netMinutes, 0)).toBeCloseTo(460, 1);
-    const audit = await server.app.locals.services.db.prisma.auditLog.findMany({ where: { tableName: 'schedules' } });
+    const audit = await server.services.db.prisma.auditLog.findMany({ where: { tableName: 'schedules' } });
     expect(audit).toHaveLength(1);
     const changed = await api('/schedules/2025-01-16', {
       method: 'PUT',
@@ -119,7 +120,7 @@ describe('schedules API on PostgreSQL with Redis', () => {
     clock.set('2025-01-15T04:04:00Z');
     const ended = await api('/indices/breaks', { method: 'POST', body: JSON.stringify({ action: 'end' }) });
     expect(IndexStateDto.parse(await ended.json())).toMatchObject({ state: 'index', index: 4 });
-    const audit = await server.app.locals.services.db.prisma.auditLog.findMany({
+    const audit = await server.services.db.prisma.auditLog.findMany({
       where: { tableName: 'break_overrides' },
       orderBy: { auditId: 'asc' },
     });
@@ -142,11 +143,15 @@ describe('index monitor', () => {
 
   it('broadcasts the change at an index boundary and writes that index record from time_logs', async () => {
     const clock = manualClock('2025-01-15T03:33:00Z'); // 10:33 Bangkok, index 3
+    const events = createMemoryEventBus((err) => {
+      throw err;
+    });
     const schedules = createScheduleService({
       repo: createScheduleRepository(db.prisma),
       cache: createCache(null, clock),
       clock,
       timeZone: 'Asia/Bangkok',
+      events,
     });
     const records = createIndexRecordRepository(db.prisma);
     await db.prisma.camera.create({ data: { cameraId: 'CAM01', name: 'c', sourceKind: 'file', filePath: '/x' } });
@@ -176,13 +181,14 @@ describe('index monitor', () => {
       })),
     });
     const seen: IndexStateDto[] = [];
+    events.subscribe('index.changed', (s) => void seen.push(s));
     const monitor = startIndexMonitor({
       schedules,
       records,
       clock,
       timeZone: 'Asia/Bangkok',
       log: createLogger('silent', new SystemLogSink()),
-      broadcast: (s) => seen.push(s),
+      events,
     });
     await expect.poll(() => seen.length).toBe(1);
     expect(seen[0]).toMatchObject({ state: 'index', index: 3 });

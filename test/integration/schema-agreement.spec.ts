@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../server/store/database.js';
-import { migrate, pendingMigrations } from '../../server/store/migrate.js';
+import { openDatabase, type Database } from '../../server/platform/db/database.js';
+import { migrate, pendingMigrations } from '../../server/platform/db/migrate.js';
 import { createTestDatabase } from '../support/postgres.js';
 
 interface Field {

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../server/store/database.js';
-import { seedDemo } from '../../server/store/seed.js';
-import { createSystemLogRepository } from '../../server/store/system-log.repository.js';
-import { createLogger, SystemLogSink } from '../../server/log.js';
+import type { Database } from '../../server/platform/db/database.js';
+import { seedDemo } from '../../server/app/demo-site.repository.js';
+import { createSystemLogRepository } from '../../server/modules/system/system-log.repository.js';
+import { createLogger, SystemLogSink } from '../../server/platform/log.js';
 import { migratedTestDatabase } from '../support/postgres.js';
 
 describe('demo seed and system_logs on PostgreSQL', () => {

@@ -127,7 +127,7 @@ describe('zone layouts: editing, validation, versions, templates', () => {
     expect(now.zones.map((z) => [z.zoneId, z.name])).toEqual([['CAM01-Z1', 'Bench']]);
     const after = (await call(admin, 'GET', '/cameras/CAM01/zones/versions')).body as unknown as VersionDto[];
     expect(after[0]).toMatchObject({ action: 'rollback', note: `rolled back to version ${first.version}` });
-    const audit = await server.app.locals.services.db.prisma.auditLog.findMany({ where: { tableName: 'zones' } });
+    const audit = await server.services.db.prisma.auditLog.findMany({ where: { tableName: 'zones' } });
     expect(audit.length).toBe(after.length);
   });
 

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HealthReport } from '../../src/lib/protocol/health.js';
-import { loadConfig } from '../../server/config.js';
-import { createLogger, SystemLogSink } from '../../server/log.js';
-import { startServer } from '../../server/server.js';
-import type { Clock } from '../../server/domain/clock.js';
-import { systemClock } from '../../server/system-clock.js';
+import { loadConfig } from '../../server/app/config.js';
+import { createLogger, SystemLogSink } from '../../server/platform/log.js';
+import { startServer } from '../../server/app/server.js';
+import type { Clock } from '../../server/platform/domain/clock.js';
+import { systemClock } from '../../server/platform/system-clock.js';
 
 export const ADMIN = { username: 'root-admin', password: 'correct horse battery' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlCharPath } from './control-chars.js';
+import { controlCharPath } from '../shared/control-chars.js';
 import { ObservationBatch } from './observations.js';
 import { IsoDate } from './schedule.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blazefaceAnchors, cosineSimilarity, decodeBlazeface } from './blazeface-decode.js';
+import { cosineSimilarity } from '../shared/vector.js';
+import { blazefaceAnchors, decodeBlazeface } from './blazeface-decode.js';
 import { fitInto, toSource } from './letterbox.js';
 import { nms } from './nms.js';
 import { decodeYolox, decodeYoloV8, detectFamily } from './yolo-decode.js';

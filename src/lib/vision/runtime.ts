@@ -1,6 +1,6 @@
 import type { Backend } from './types.js';
 
-/** Where the server serves the runtimes' WASM files and the models (see server/api/app.ts). */
+/** Where the server serves the runtimes' WASM files and the models (see server/app/http-app.ts). */
 export const ASSET_PATHS = { vendor: '/vendor/', ort: '/vendor/ort/', models: '/models/' } as const;
 
 export interface RuntimeInfo {

@@ -1,10 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { LoginRequest } from '$lib/protocol/auth';
-import { CONTROL_CHAR_MESSAGE, controlCharPath } from '$lib/protocol/control-chars';
-import { safeNext } from '$lib/navigation/safe-next';
-import { sessionCookie } from '../../../server/api/auth/auth.routes';
-import { SESSION_COOKIE } from '../../../server/api/guard';
-import { isDomainError } from '../../../server/domain/errors';
+import { CONTROL_CHAR_MESSAGE, controlCharPath } from '$lib/shared/control-chars';
+import { safeNext } from '$lib/shared/safe-next';
+import { isDomainError } from '$lib/shared/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -25,9 +23,9 @@ export const actions = {
     const control = controlCharPath(parsed.data, '');
     if (control) return fail(400, { username: '', message: `${control} ${CONTROL_CHAR_MESSAGE}` });
     try {
-      const s = await locals.services.auth.login(parsed.data.username, parsed.data.password, getClientAddress());
-      const { maxAgeSec, ...attrs } = sessionCookie(locals.services.cookieSecure, s.maxAgeSec);
-      cookies.set(SESSION_COOKIE, s.token, { ...attrs, maxAge: maxAgeSec });
+      const c = await locals.facade.login(parsed.data.username, parsed.data.password, getClientAddress());
+      const { maxAgeSec, ...attrs } = c.options;
+      cookies.set(c.name, c.value, { ...attrs, ...(maxAgeSec && { maxAge: maxAgeSec }) });
     } catch (err) {
       if (isDomainError(err))
         return fail(err.code === 'too_many_requests' ? 429 : 401, { username, message: err.message });

@@ -1,24 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { CONTROL_CHAR_MESSAGE, controlCharPath } from '$lib/protocol/control-chars';
+import { CONTROL_CHAR_MESSAGE, controlCharPath } from '$lib/shared/control-chars';
 import { BreakOverrideInput, IsoDate, ScheduleInput } from '$lib/protocol/schedule';
-import type { Principal } from '$lib/protocol/auth';
-import { checkAccess, type Access } from '../../../server/api/guard';
-import { SCHEDULE_ACCESS } from '../../../server/api/schedule/schedule.routes';
-import { isDomainError } from '../../../server/domain/errors';
+import { isDomainError } from '$lib/shared/errors';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The API's rule for the same change, so the page can never allow what the API forbids. */
-function allowed(principal: Principal | null, access: Access): boolean {
-  try {
-    checkAccess(principal, access);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export const load: PageServerLoad = async ({ locals, url }) => {
-  const s = locals.services.schedules;
+  const s = locals.facade.schedules;
   const asked = url.searchParams.get('date');
   const parsed = IsoDate.safeParse(asked);
   const date = parsed.success ? parsed.data : s.today();
@@ -32,11 +19,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     today: s.today(),
     timeline,
     indexState: await s.currentIndex(),
-    canEdit: allowed(locals.principal, SCHEDULE_ACCESS.editDate),
-    canEditTemplate: allowed(locals.principal, SCHEDULE_ACCESS.editTemplate),
-    canOverrideBreak: allowed(locals.principal, SCHEDULE_ACCESS.overrideBreak),
+    canEdit: locals.facade.schedules.allowed(locals.principal, 'editDate'),
+    canEditTemplate: locals.facade.schedules.allowed(locals.principal, 'editTemplate'),
+    canOverrideBreak: locals.facade.schedules.allowed(locals.principal, 'overrideBreak'),
     // The server's clock, which the schedule follows; the browser's may be off.
-    nowMs: locals.services.clock.now().getTime(),
+    nowMs: locals.facade.now().getTime(),
   };
 };
 
@@ -80,11 +67,11 @@ function failure(err: unknown) {
 
 export const actions = {
   save: async ({ request, locals }) => {
-    if (!allowed(locals.principal, SCHEDULE_ACCESS.editDate))
+    if (!locals.facade.schedules.allowed(locals.principal, 'editDate'))
       return fail(403, { message: 'only supervisors and admins edit schedules', field: null });
     const form = await request.formData();
     const asTemplate = form.get('asTemplate') === 'on';
-    if (asTemplate && !allowed(locals.principal, SCHEDULE_ACCESS.editTemplate))
+    if (asTemplate && !locals.facade.schedules.allowed(locals.principal, 'editTemplate'))
       return fail(403, { message: 'only admins change the weekly default', field: 'asTemplate' });
     const date = IsoDate.safeParse(form.get('date'));
     const input = ScheduleInput.safeParse(scheduleFromForm(form));
@@ -97,10 +84,10 @@ export const actions = {
     const control = controlCharFailure(input.data);
     if (control) return control;
     try {
-      await locals.services.schedules.put(date.data, input.data, locals.principal!.id);
+      await locals.facade.schedules.put(date.data, input.data, locals.principal!.id);
       if (asTemplate) {
         const weekday = new Date(`${date.data}T12:00:00Z`).getUTCDay();
-        await locals.services.schedules.putTemplate(weekday, input.data, locals.principal!.id);
+        await locals.facade.schedules.putTemplate(weekday, input.data, locals.principal!.id);
       }
     } catch (err) {
       return failure(err);
@@ -108,7 +95,7 @@ export const actions = {
     return { saved: true };
   },
   break: async ({ request, locals }) => {
-    if (!allowed(locals.principal, SCHEDULE_ACCESS.overrideBreak))
+    if (!locals.facade.schedules.allowed(locals.principal, 'overrideBreak'))
       return fail(403, { message: 'only supervisors and admins override breaks', field: null });
     const form = await request.formData();
     // Not a number ('abc') stays NaN, which the schema refuses by name.
@@ -125,7 +112,7 @@ export const actions = {
     const control = controlCharFailure(input.data);
     if (control) return control;
     try {
-      await locals.services.schedules.overrideBreak(input.data, locals.principal!.id);
+      await locals.facade.schedules.overrideBreak(input.data, locals.principal!.id);
     } catch (err) {
       return failure(err);
     }

@@ -3,13 +3,13 @@ import { kioskAttachedLabel } from '$lib/protocol/catalog';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-  const s = locals.services;
-  const camera = (await s.catalog.listCameras()).find((c) => c.cameraId === params.cameraId);
+  const s = locals.facade;
+  const camera = await s.camera(params.cameraId);
   if (!camera) error(404, `No camera ${params.cameraId}`);
   const [layout, templates, versions] = await Promise.all([
-    s.zones.layout(camera.cameraId),
-    s.zones.templates(),
-    s.zones.versions(camera.cameraId),
+    s.layout(camera.cameraId),
+    s.zoneTemplates(),
+    s.zoneVersions(camera.cameraId),
   ]);
   return {
     camera: {
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
     templates,
     versions,
     maxZones: s.maxZonesPerCamera,
-    detector: s.kiosk.detector,
+    detector: s.kioskDetector,
     canEdit: locals.principal?.grant === 'admin' || locals.principal?.grant === 'supervisor',
   };
 };

@@ -3,10 +3,10 @@ import { kioskAttachedLabel } from '$lib/protocol/catalog';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-  const s = locals.services;
-  const camera = await s.db.prisma.camera.findUnique({ where: { cameraId: params.cameraId } });
+  const s = locals.facade;
+  const camera = await s.camera(params.cameraId);
   if (!camera) error(404, `No camera ${params.cameraId}`);
-  const picture = (camera.calibrationParams ?? {}) as { brightness?: number; contrast?: number; calibratedAt?: string };
+  const { picture } = camera;
   return {
     camera: {
       cameraId: camera.cameraId,
@@ -14,14 +14,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
       sourceKind: camera.sourceKind,
       resolution: camera.resolution,
       fps: camera.fps,
-      brightness: picture.brightness ?? 0,
-      contrast: picture.contrast ?? 1,
-      calibratedAt: picture.calibratedAt ?? null,
+      brightness: picture.brightness,
+      contrast: picture.contrast,
+      calibratedAt: picture.calibratedAt,
       relayed: kioskAttachedLabel(camera.sourceKind, camera.usbDevice) === null,
     },
-    layout: { cameraId: camera.cameraId, warnings: [], ...(await s.zones.layout(camera.cameraId)) },
-    templates: await s.zones.templates(),
-    detector: s.kiosk.detector,
+    layout: { cameraId: camera.cameraId, warnings: [], ...(await s.layout(camera.cameraId)) },
+    templates: await s.zoneTemplates(),
+    detector: s.kioskDetector,
     isAdmin: locals.principal?.grant === 'admin',
   };
 };

@@ -1,0 +1,112 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createAuthService, createCredentialsRepository, createUsersRepository } from '../modules/access/index.js';
+import { createCamerasRepository, createMediaService, createWeriftSfu } from '../modules/cameras/index.js';
+import { createCatalogRepository, createModelCatalog } from '../modules/catalog/index.js';
+import {
+  createIndexRecordRepository,
+  createScheduleRepository,
+  createScheduleService,
+} from '../modules/schedule/index.js';
+import { createIngestRepository, createIntakeService, createMetricsRepository } from '../modules/sessions/index.js';
+import { createHealthService, createSystemLogRepository } from '../modules/system/index.js';
+import { createZonesRepository } from '../modules/zones/index.js';
+import { createCache } from '../platform/cache.js';
+import type { Database } from '../platform/db/database.js';
+import type { Clock } from '../platform/domain/clock.js';
+import { createMemoryEventBus, createRedisEventBus, type EventBus } from '../platform/events/event-bus.js';
+import type { Config } from './config.js';
+
+export const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+function loginLimiter(redis: Redis | null, keyPrefix: string, points: number): RateLimiterAbstract {
+  const opts = { keyPrefix, points, duration: 15 * 60 };
+  const memory = new RateLimiterMemory(opts);
+  // With Redis the limit holds across processes; while Redis is away the in-memory one stands in.
+  return redis ? new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: memory }) : memory;
+}
+
+/** Wires repositories and services; the one place that knows which implementation serves a port. */
+export function composeServices(
+  cfg: Config,
+  db: Database,
+  redis: Redis | null,
+  clock: Clock,
+  startedAt: Date,
+  log: Logger,
+) {
+  const onEventError = (err: unknown, type: string) =>
+    log.warn({ component: 'events', err, event: type }, `event handler failed: ${type}`);
+  const events: EventBus = redis ? createRedisEventBus(redis, onEventError) : createMemoryEventBus(onEventError);
+  const users = createUsersRepository(db.prisma);
+  const credentials = createCredentialsRepository(db.prisma);
+  const catalog = createCatalogRepository(db.prisma);
+  const systemLogs = createSystemLogRepository(db.prisma);
+  const auth = createAuthService({
+    users,
+    credentials,
+    clock,
+    sessionTtlHours: cfg.sessionTtlHours,
+    loginLimiter: loginLimiter(redis, 'fs:login', cfg.loginMaxAttempts),
+    addressLimiter: loginLimiter(redis, 'fs:login-addr', cfg.loginMaxFailuresPerAddress),
+    events,
+  });
+  const models = createModelCatalog(cfg.modelDir);
+  const health = createHealthService({ db, redis, catalog, credentials, models, clock, startedAt, version: VERSION });
+  const schedules = createScheduleService({
+    repo: createScheduleRepository(db.prisma),
+    cache: createCache(redis, clock),
+    clock,
+    timeZone: cfg.timeZone,
+    events,
+  });
+  const indexRecords = createIndexRecordRepository(db.prisma);
+  const media = createMediaService({
+    cameras: createCamerasRepository(db.prisma),
+    sfu: createWeriftSfu(cfg.mediaIceAddresses),
+    ffmpegPath: cfg.ffmpegPath,
+    log,
+    events,
+  });
+  const intake = createIntakeService({
+    repo: createIngestRepository(db.prisma),
+    loadZones: () => catalog.listZones(),
+    loadCameraIds: async () => (await catalog.listCameras()).map((c) => c.cameraId),
+    loadFaces: () => catalog.enrolledFaces(),
+    dayPlan: (date) => schedules.dayPlan(date),
+    cache: createCache(redis, clock),
+    clock,
+    timeZone: cfg.timeZone,
+    log,
+    events,
+    settings: cfg.sessions,
+  });
+  return {
+    db,
+    redis,
+    events,
+    intake,
+    zones: createZonesRepository(db.prisma),
+    maxZonesPerCamera: cfg.maxZonesPerCamera,
+    /** a camera's zones changed: the engine reloads them, then kiosks are told (sessions module) */
+    zonesChanged: (cameraId: string) => events.publish('zones.changed', { cameraId }),
+    metrics: createMetricsRepository(db.prisma),
+    kiosk: cfg.kiosk,
+    idleThresholdMs: cfg.sessions.idleThresholdMs,
+    clock,
+    timeZone: cfg.timeZone,
+    users,
+    credentials,
+    catalog,
+    systemLogs,
+    auth,
+    health,
+    schedules,
+    indexRecords,
+    models,
+    media,
+    cookieSecure: cfg.cookieSecure,
+  };
+}
+export type Services = ReturnType<typeof composeServices>;

@@ -1,0 +1,179 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { Role } from '../../src/lib/protocol/auth.js';
+import type { DatabaseConfig } from '../platform/db/database.js';
+import type { IntakeSettings } from '../modules/sessions/index.js';
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const boolFromEnv = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Every setting, keyed by its environment variable; values from the JSON file use the same keys. */
+const ConfigSource = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    FACTORY_TIME_ZONE: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Asia/Bangkok')
+      .default('Asia/Bangkok'),
+    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    MODEL_DIR: z.string().min(1).default('static/models'),
+    DEMO_VIDEO: z.string().min(1).default('../shared/media/vtest.avi'),
+    SEED_DEMO: boolFromEnv.default(true),
+    ADMIN_USERNAME: z.string().min(3).max(100).optional(),
+    ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(720).default(12),
+    COOKIE_SECURE: boolFromEnv.default(false),
+    LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+    SVELTEKIT_HANDLER: z.string().min(1).default('build/handler.js'),
+    FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+    MEDIA_ICE_ADDRESSES: z
+      .string()
+      .regex(/^(\d{1,3}(\.\d{1,3}){3})(,\d{1,3}(\.\d{1,3}){3})*$/, 'must be comma-separated IPv4 addresses')
+      .optional(),
+    SESSION_GRACE_SECONDS: z.coerce.number().positive().max(600).default(5),
+    SESSION_LEAVE_SECONDS: z.coerce.number().positive().max(60).default(1),
+    IDLE_THRESHOLD_SECONDS: z.coerce.number().positive().max(3600).default(60),
+    TIME_LOG_SECONDS: z.coerce.number().min(1).max(60).default(5),
+    INTAKE_COMMIT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    STALE_STREAM_SECONDS: z.coerce.number().positive().default(120),
+    KIOSK_MAX_CLOCK_SKEW_SECONDS: z.coerce.number().positive().max(86_400).default(120),
+    KIOSK_MAX_BACKLOG_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(168),
+    KIOSK_PROCESSING_FPS: z.coerce.number().positive().max(60).default(15),
+    KIOSK_DETECTOR: z.string().min(1).max(100).default('centernet'),
+    MAX_ZONES_PER_CAMERA: z.coerce.number().int().min(1).max(16).default(4),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if ((c.ADMIN_USERNAME === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.ADMIN_USERNAME === undefined ? 'ADMIN_USERNAME' : 'ADMIN_PASSWORD'],
+        message: 'ADMIN_USERNAME and ADMIN_PASSWORD must be set together',
+      });
+    }
+  });
+
+export type ConfigSource = z.input<typeof ConfigSource>;
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  redisUrl: string | null;
+  timeZone: string;
+  logLevel: z.infer<typeof ConfigSource>['LOG_LEVEL'];
+  modelDir: string;
+  demoVideo: string;
+  seedDemo: boolean;
+  firstAdmin: { username: string; password: string; role: Role } | null;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  loginMaxAttempts: number;
+  /** failed logins from one address, over all usernames, per 15 min (password spraying) */
+  loginMaxFailuresPerAddress: number;
+  sveltekitHandler: string;
+  ffmpegPath: string;
+  /** interfaces WebRTC may use; empty: all */
+  mediaIceAddresses: string[];
+  sessions: IntakeSettings;
+  kiosk: { processingFps: number; detector: string };
+  maxZonesPerCamera: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+  }
+}
+
+const KEYS = new Set(Object.keys(ConfigSource.shape));
+
+/**
+ * Builds the one Config from the environment and, when CONFIG_FILE names one, a JSON file whose
+ * keys are the same variable names. The environment wins over the file. Unknown keys in the file
+ * are rejected; unrelated environment variables are ignored.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  let fromFile: Record<string, unknown> = {};
+  const file = env.CONFIG_FILE;
+  if (file) {
+    if (!existsSync(file)) throw new ConfigError('CONFIG_FILE', `names ${file}, which does not exist`);
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (err) {
+      throw new ConfigError('CONFIG_FILE', `is not valid JSON: ${(err as Error).message}`);
+    }
+  }
+  const fromEnv = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => KEYS.has(k) && v !== undefined && v !== ''),
+  );
+  const parsed = ConfigSource.safeParse({ ...fromFile, ...fromEnv });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(issue.path.join('.') || '(root)', issue.message);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    database: c.DATABASE_URL
+      ? { kind: 'postgres', url: c.DATABASE_URL }
+      : { kind: 'pglite', dir: path.resolve(c.DATA_DIR, 'pglite') },
+    redisUrl: c.REDIS_URL ?? null,
+    timeZone: c.FACTORY_TIME_ZONE,
+    logLevel: c.LOG_LEVEL,
+    modelDir: path.resolve(c.MODEL_DIR),
+    demoVideo: path.resolve(c.DEMO_VIDEO),
+    seedDemo: c.SEED_DEMO,
+    firstAdmin:
+      c.ADMIN_USERNAME && c.ADMIN_PASSWORD
+        ? { username: c.ADMIN_USERNAME, password: c.ADMIN_PASSWORD, role: 'admin' }
+        : null,
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    cookieSecure: c.COOKIE_SECURE,
+    loginMaxAttempts: c.LOGIN_MAX_ATTEMPTS,
+    loginMaxFailuresPerAddress: c.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    sveltekitHandler: path.resolve(c.SVELTEKIT_HANDLER),
+    ffmpegPath: c.FFMPEG_PATH,
+    sessions: {
+      graceMs: c.SESSION_GRACE_SECONDS * 1000,
+      leaveAfterMs: c.SESSION_LEAVE_SECONDS * 1000,
+      idleThresholdMs: c.IDLE_THRESHOLD_SECONDS * 1000,
+      logEveryMs: c.TIME_LOG_SECONDS * 1000,
+      commitEveryMs: c.INTAKE_COMMIT_MS,
+      staleAfterMs: c.STALE_STREAM_SECONDS * 1000,
+      maxClockSkewMs: c.KIOSK_MAX_CLOCK_SKEW_SECONDS * 1000,
+      maxBacklogMs: c.KIOSK_MAX_BACKLOG_HOURS * 3_600_000,
+    },
+    kiosk: { processingFps: c.KIOSK_PROCESSING_FPS, detector: c.KIOSK_DETECTOR },
+    maxZonesPerCamera: c.MAX_ZONES_PER_CAMERA,
+    mediaIceAddresses: c.MEDIA_ICE_ADDRESSES?.split(',') ?? [],
+  };
+}

@@ -1,0 +1,4 @@
+// What the site is made of: workers, cameras and zones as read by others, and the model files.
+export { createCatalogRepository, type CameraSummary, type CatalogRepository } from './catalog.repository.js';
+export { createModelCatalog, type ModelCatalog } from './model-files.js';
+export { floorRoutes } from './workers.routes.js';

@@ -1,0 +1,4 @@
+// Health, the system log and kiosk telemetry.
+export { createHealthService, type HealthService } from './health.service.js';
+export { createSystemLogRepository, type SystemLogRepository } from './system-log.repository.js';
+export { systemRoutes } from './system.routes.js';

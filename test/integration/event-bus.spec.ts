@@ -1,0 +1,35 @@
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRedisEventBus } from '../../server/platform/events/event-bus.js';
+import type { FloorEvents } from '../../server/platform/events/floor-events.js';
+import { REDIS_URL } from '../support/postgres.js';
+
+describe('event bus across processes (real Redis)', () => {
+  const clients: Redis[] = [];
+  afterAll(() => clients.forEach((c) => c.disconnect()));
+
+  it('an event published in one process reaches the others once, in order, and itself once', async () => {
+    const open = () => {
+      const r = new Redis(REDIS_URL);
+      clients.push(r);
+      return createRedisEventBus(r, (err) => {
+        throw err;
+      });
+    };
+    const [one, two] = [open(), open()];
+    await Promise.all([one.ready, two.ready]);
+    const atOne: string[] = [];
+    const atTwo: string[] = [];
+    one.subscribe('credentials.revoked', (e) => void atOne.push(e.principalId));
+    two.subscribe('credentials.revoked', (e) => void atTwo.push(e.principalId));
+    const ids = ['k1', 'k2', 'k3'];
+    for (const principalId of ids)
+      one.publish('credentials.revoked', { principalId } satisfies FloorEvents['credentials.revoked']);
+    await expect.poll(() => atTwo.length, { timeout: 5000 }).toBe(3);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(atTwo).toEqual(ids);
+    expect(atOne).toEqual(ids);
+    await one.close();
+    await two.close();
+  });
+});
