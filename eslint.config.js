@@ -3,7 +3,12 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
-const PURE = ['server/modules/*/domain/**/*.ts', 'server/platform/domain/**/*.ts', 'src/lib/tracking/**/*.ts', 'src/lib/shared/**/*.ts'];
+const PURE = [
+  'server/modules/*/domain/**/*.ts',
+  'server/platform/domain/**/*.ts',
+  'src/lib/tracking/**/*.ts',
+  'src/lib/shared/**/*.ts',
+];
 
 export default ts.config(
   { ignores: ['build/', '.svelte-kit/', 'data/', 'static/models/', 'server/platform/db/generated/'] },
