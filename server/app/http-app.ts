@@ -2,36 +2,44 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { Services } from './compose.js';
-import { authRoutes } from '../modules/access/index.js';
-import { errorHandler } from '../platform/http/errors.js';
-import { floorRoutes } from '../modules/catalog/index.js';
-import { sessionRoutes } from '../modules/sessions/index.js';
-import { zoneRoutes } from '../modules/zones/index.js';
 import type { HealthReport, HealthSummary } from '../../src/lib/protocol/health.js';
+import { apiKeyRoutes, authRoutes, kioskRoutes, userRoutes } from '../modules/access/index.js';
+import { cameraRoutes } from '../modules/cameras/index.js';
+import { modelRoutes, workerRoutes, zoneListRoutes } from '../modules/catalog/index.js';
+import { scheduleRoutes } from '../modules/schedule/index.js';
+import { floorRoutes, kioskConfigRoutes, metricsRoutes, sessionRoutes } from '../modules/sessions/index.js';
+import { kioskTelemetryRoutes, systemLogRoutes } from '../modules/system/index.js';
+import { zoneRoutes } from '../modules/zones/index.js';
+import { errorHandler } from '../platform/http/errors.js';
 import { authenticate, resolvePrincipal } from '../platform/http/guard.js';
-import { createPageFacade } from './page-facade.js';
 import { checkOrigin } from '../platform/http/origin.js';
 import { mountRoutes, type RouteSpec } from '../platform/http/route.js';
-import { scheduleRoutes } from '../modules/schedule/index.js';
-import { systemRoutes } from '../modules/system/index.js';
+import type { Services } from './compose.js';
+import { createPageFacade } from './page-facade.js';
 
+/** Every /api/v1 route, module by module. */
 export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
   return [
     ...authRoutes(s.auth, cookieSecure),
-    ...floorRoutes(s.catalog, s.models, s.media, (cameraId) => s.intake.latestBoxes(cameraId)),
+    ...userRoutes(s.auth),
+    ...apiKeyRoutes(s.auth),
+    ...kioskRoutes(s.auth),
+    ...cameraRoutes({ catalog: s.catalog, media: s.media, overlayBoxes: (cameraId) => s.intake.latestBoxes(cameraId) }),
+    ...workerRoutes(s.catalog),
+    ...modelRoutes(s.models),
+    ...zoneListRoutes(s.catalog),
     ...zoneRoutes({ repo: s.zones, maxZonesPerCamera: s.maxZonesPerCamera, changed: s.zonesChanged }),
-    ...sessionRoutes({
-      intake: s.intake,
-      metrics: s.metrics,
+    ...sessionRoutes(s.intake),
+    ...floorRoutes(s.intake),
+    ...metricsRoutes({ intake: s.intake, metrics: s.metrics, clock: s.clock, timeZone: s.timeZone }),
+    ...kioskConfigRoutes({
       catalog: s.catalog,
       credentials: s.credentials,
-      clock: s.clock,
-      timeZone: s.timeZone,
       kiosk: s.kiosk,
       idleThresholdMs: s.idleThresholdMs,
     }),
-    ...systemRoutes(s.systemLogs, s.credentials, s.clock),
+    ...systemLogRoutes(s.systemLogs),
+    ...kioskTelemetryRoutes(s.credentials, s.clock),
     ...scheduleRoutes(s.schedules, s.indexRecords),
   ];
 }

@@ -1,18 +1,9 @@
 import type { CookieOptions } from 'express';
-import { z } from 'zod';
-import {
-  ApiKeyCreateRequest,
-  KioskCreateRequest,
-  LoginRequest,
-  UserCreateRequest,
-  UserUpdateRequest,
-} from '../../../src/lib/protocol/auth.js';
+import { LoginRequest } from '../../../src/lib/protocol/auth.js';
 import { parse as parseCookie } from 'cookie';
-import { ADMIN_ONLY, EVERY_USER, parse, principalOf, type RouteSpec } from '../../platform/http/route.js';
+import { EVERY_USER, parse, principalOf, type RouteSpec } from '../../platform/http/route.js';
 import { SESSION_COOKIE } from '../../platform/http/guard.js';
 import type { AuthService } from './auth.service.js';
-
-const IdParam = z.object({ id: z.string().min(1).max(50) });
 
 /**
  * The login cookie's attributes. Its lifetime is a max-age, not an absolute expiry: a kiosk PC
@@ -57,83 +48,6 @@ export function authRoutes(auth: AuthService, cookieSecure: boolean): RouteSpec[
       access: [...EVERY_USER, 'kiosk'],
       handler: (req, res) => {
         res.json(principalOf(req));
-      },
-    },
-    {
-      method: 'get',
-      path: '/users',
-      access: ADMIN_ONLY,
-      handler: async (_req, res) => {
-        res.json(await auth.listUsers());
-      },
-    },
-    {
-      method: 'post',
-      path: '/users',
-      access: ADMIN_ONLY,
-      handler: async (req, res) => {
-        res.status(201).json(await auth.createUser(parse(UserCreateRequest, req, 'body')));
-      },
-    },
-    {
-      method: 'patch',
-      path: '/users/:id',
-      access: ADMIN_ONLY,
-      handler: async (req, res) => {
-        const { id } = parse(IdParam, req, 'params');
-        res.json(await auth.updateUser(id, parse(UserUpdateRequest, req, 'body')));
-      },
-    },
-    {
-      method: 'get',
-      path: '/api-keys',
-      access: ADMIN_ONLY,
-      handler: async (_req, res) => {
-        res.json(await auth.listApiKeys());
-      },
-    },
-    {
-      method: 'post',
-      path: '/api-keys',
-      access: ADMIN_ONLY,
-      handler: async (req, res) => {
-        const { name, role } = parse(ApiKeyCreateRequest, req, 'body');
-        res.status(201).json(await auth.createApiKey(name, role, principalOf(req).id));
-      },
-    },
-    {
-      method: 'delete',
-      path: '/api-keys/:id',
-      access: ADMIN_ONLY,
-      handler: async (req, res) => {
-        await auth.revokeApiKey(parse(IdParam, req, 'params').id);
-        res.status(204).end();
-      },
-    },
-    {
-      method: 'get',
-      path: '/kiosks',
-      access: ADMIN_ONLY,
-      handler: async (_req, res) => {
-        res.json(await auth.listKiosks());
-      },
-    },
-    {
-      method: 'post',
-      path: '/kiosks',
-      access: ADMIN_ONLY,
-      handler: async (req, res) => {
-        const { name, cameraIds } = parse(KioskCreateRequest, req, 'body');
-        res.status(201).json(await auth.createKiosk(name, cameraIds, principalOf(req).id));
-      },
-    },
-    {
-      method: 'delete',
-      path: '/kiosks/:id',
-      access: ADMIN_ONLY,
-      handler: async (req, res) => {
-        await auth.revokeKiosk(parse(IdParam, req, 'params').id);
-        res.status(204).end();
       },
     },
   ];

@@ -4,3 +4,4 @@ export { attachMediaSignalling } from './media.gateway.js';
 export { createWeriftSfu } from './media/werift-sfu.js';
 export { createOverlayRenderer, type OverlayBox } from './media/box-overlay.js';
 export { createCamerasRepository } from './cameras.repository.js';
+export { cameraRoutes } from './cameras.routes.js';
