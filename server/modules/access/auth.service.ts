@@ -5,8 +5,7 @@ import type { Principal, Role, UserCreateRequest, UserDto } from '../../../src/l
 import type { EventBus } from '../../platform/events/event-bus.js';
 import type { Clock } from '../../platform/domain/clock.js';
 import { Conflict, NotFound, TooManyRequests, Unauthenticated } from '../../../src/lib/shared/errors.js';
-import type { CredentialsRepository } from './credentials.repository.js';
-import type { UserRecord, UsersRepository } from './users.repository.js';
+import type { CredentialsRepository, UserRecord, UsersRepository } from './domain/ports.js';
 import { hashMatches, issueToken, newSessionToken, parseToken, sha256 } from './tokens.js';
 
 const BCRYPT_COST = 12;

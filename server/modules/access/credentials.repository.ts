@@ -1,32 +1,10 @@
 import type { Role } from '../../../src/lib/protocol/auth.js';
 import type { PrismaClient } from '../../platform/db/generated/client.js';
+import type { ApiKeyRecord, CredentialsRepository, KioskRecord } from './domain/ports.js';
 import type { JsonValue } from '../../platform/db/generated/internal/prismaNamespace.js';
 
-export interface ApiKeyRecord {
-  apiKeyId: string;
-  name: string;
-  prefix: string;
-  keyHash: string;
-  role: Role;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}
-
-export interface KioskRecord {
-  kioskId: string;
-  name: string;
-  prefix: string;
-  tokenHash: string;
-  cameraIds: string[];
-  telemetry: JsonValue | null;
-  createdAt: Date;
-  lastSeenAt: Date | null;
-  revokedAt: Date | null;
-}
-
 /** Login sessions, API keys and kiosk tokens: only hashes of the secrets are stored. */
-export function createCredentialsRepository(prisma: PrismaClient) {
+export function createCredentialsRepository(prisma: PrismaClient): CredentialsRepository {
   const kiosk = (k: Omit<KioskRecord, 'cameraIds'> & { cameraIds: JsonValue }): KioskRecord => ({
     ...k,
     cameraIds: Array.isArray(k.cameraIds) ? k.cameraIds.map(String) : [],
@@ -104,4 +82,3 @@ export function createCredentialsRepository(prisma: PrismaClient) {
     },
   };
 }
-export type CredentialsRepository = ReturnType<typeof createCredentialsRepository>;

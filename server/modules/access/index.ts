@@ -5,4 +5,5 @@ export { userRoutes } from './users.routes.js';
 export { apiKeyRoutes } from './api-keys.routes.js';
 export { kioskRoutes } from './kiosks.routes.js';
 export { createUsersRepository } from './users.repository.js';
-export { createCredentialsRepository, type CredentialsRepository, type KioskRecord } from './credentials.repository.js';
+export { createCredentialsRepository } from './credentials.repository.js';
+export type { CredentialsRepository, KioskRecord, UsersRepository } from './domain/ports.js';

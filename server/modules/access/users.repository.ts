@@ -1,18 +1,9 @@
 import type { Role } from '../../../src/lib/protocol/auth.js';
 import { Conflict } from '../../../src/lib/shared/errors.js';
 import type { PrismaClient } from '../../platform/db/generated/client.js';
+import type { UserRecord, UsersRepository } from './domain/ports.js';
 
-export interface UserRecord {
-  userId: string;
-  username: string;
-  displayName: string;
-  passwordHash: string;
-  role: Role;
-  active: boolean;
-  lastLoginAt: Date | null;
-}
-
-export function createUsersRepository(prisma: PrismaClient) {
+export function createUsersRepository(prisma: PrismaClient): UsersRepository {
   const toRecord = (u: {
     userId: string;
     username: string;
@@ -60,4 +51,3 @@ export function createUsersRepository(prisma: PrismaClient) {
     },
   };
 }
-export type UsersRepository = ReturnType<typeof createUsersRepository>;

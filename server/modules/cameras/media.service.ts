@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import { InvalidInput, NotFound } from '../../../src/lib/shared/errors.js';
-import type { CamerasRepository } from './cameras.repository.js';
+import type { CamerasRepository } from './domain/ports.js';
 import { RELAY_DEFAULTS, startCameraRelay, type CameraRelay, type CameraStatus } from './media/camera-relay.js';
 import type { CameraSource } from './media/ffmpeg-args.js';
 import { kioskAttachedLabel } from '../../../src/lib/protocol/catalog.js';

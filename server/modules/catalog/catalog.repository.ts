@@ -1,20 +1,8 @@
 import type { PrismaClient } from '../../platform/db/generated/client.js';
+import type { CatalogRepository } from './domain/ports.js';
 import { conflictOnDuplicate } from '../../platform/db/unique.js';
 
 /** Read access to the floor's fixed things: workers, cameras, zones. */
-/** A camera as lists show it; never its RTSP URL, which may carry a password. */
-export interface CameraSummary {
-  cameraId: string;
-  name: string;
-  sourceKind: string;
-  location: string | null;
-  status: string;
-  resolution: string;
-  fps: number;
-  lastSeenAt: Date | null;
-  usbDevice: string | null;
-}
-
 const CAMERA = {
   cameraId: true,
   name: true,
@@ -27,7 +15,7 @@ const CAMERA = {
   usbDevice: true,
 } as const;
 
-export function createCatalogRepository(prisma: PrismaClient) {
+export function createCatalogRepository(prisma: PrismaClient): CatalogRepository {
   return {
     listWorkers: () =>
       prisma.worker.findMany({
@@ -49,9 +37,8 @@ export function createCatalogRepository(prisma: PrismaClient) {
         `worker ${w.workerId} or its badge already exists`,
       ),
     // Never select rtspUrl: it carries credentials and must not leave the server.
-    listCameras: (): Promise<CameraSummary[]> =>
-      prisma.camera.findMany({ orderBy: { cameraId: 'asc' }, select: CAMERA }),
-    async findCamera(cameraId: string): Promise<(CameraSummary & { calibrationParams: unknown }) | null> {
+    listCameras: () => prisma.camera.findMany({ orderBy: { cameraId: 'asc' }, select: CAMERA }),
+    async findCamera(cameraId: string) {
       return prisma.camera.findUnique({ where: { cameraId }, select: { ...CAMERA, calibrationParams: true } });
     },
     /** Active workers' enrolled faces (float32 embeddings stored as bytes). */
@@ -86,4 +73,3 @@ export function createCatalogRepository(prisma: PrismaClient) {
       prisma.zone.findMany({ where: cameraId ? { cameraId } : undefined, orderBy: { zoneId: 'asc' } }),
   };
 }
-export type CatalogRepository = ReturnType<typeof createCatalogRepository>;

@@ -1,6 +1,6 @@
 import { WorkerCreateRequest } from '../../../src/lib/protocol/catalog.js';
 import { ADMIN_ONLY, EVERY_USER, parse, type RouteSpec } from '../../platform/http/route.js';
-import type { CatalogRepository } from './catalog.repository.js';
+import type { CatalogRepository } from './domain/ports.js';
 
 export function workerRoutes(catalog: CatalogRepository): RouteSpec[] {
   return [

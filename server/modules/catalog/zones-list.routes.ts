@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EVERY_USER, parse, type RouteSpec } from '../../platform/http/route.js';
-import type { CatalogRepository } from './catalog.repository.js';
+import type { CatalogRepository } from './domain/ports.js';
 
 const ZoneQuery = z.object({ cameraId: z.string().min(1).max(50).optional() });
 

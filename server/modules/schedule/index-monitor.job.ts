@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/domain/clock.js';
 import { completionStatus } from './domain/completion.js';
 import { planDay } from './domain/day-plan.js';
 import { computeTimeline } from './domain/timeline.js';
-import type { IndexRecordRepository } from './index-record.repository.js';
+import type { IndexRecordRepository } from './domain/ports.js';
 
 // Look again at least this often, so edits to the schedule and clock jumps are picked up.
 const MAX_SLEEP_MS = 60_000;

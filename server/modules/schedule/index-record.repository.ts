@@ -1,17 +1,8 @@
 import type { PrismaClient } from '../../platform/db/generated/client.js';
-
-export interface IndexTotals {
-  workers: number;
-  activeSec: number;
-  idleSec: number;
-  firstAt: Date | null;
-  lastAt: Date | null;
-  zones: Record<string, { workers: number; active: number; idle: number }>;
-  anomalies: number;
-}
+import type { IndexRecordRepository, IndexTotals } from './domain/ports.js';
 
 /** Per-index figures from time_logs, written as index_records at each index's end. */
-export function createIndexRecordRepository(prisma: PrismaClient) {
+export function createIndexRecordRepository(prisma: PrismaClient): IndexRecordRepository {
   return {
     async totals(index: number, from: Date, to: Date): Promise<IndexTotals> {
       // Unidentified people count once per track and camera.
@@ -97,4 +88,3 @@ export function createIndexRecordRepository(prisma: PrismaClient) {
     },
   };
 }
-export type IndexRecordRepository = ReturnType<typeof createIndexRecordRepository>;

@@ -1,6 +1,7 @@
 import type { BreakInput, ScheduleInput } from '../../../src/lib/protocol/schedule.js';
 import type { z } from 'zod';
 import type { PrismaClient } from '../../platform/db/generated/client.js';
+import type { ScheduleRepository, StoredSchedule } from './domain/ports.js';
 
 type Break = z.infer<typeof BreakInput>;
 
@@ -12,11 +13,7 @@ function breaksOf(json: unknown): Break[] {
   return Array.isArray(json) ? (json as Break[]) : [];
 }
 
-export interface StoredSchedule extends ScheduleInput {
-  timeline: unknown;
-}
-
-export function createScheduleRepository(prisma: PrismaClient) {
+export function createScheduleRepository(prisma: PrismaClient): ScheduleRepository {
   return {
     async findByDate(date: string): Promise<StoredSchedule | null> {
       const row = await prisma.schedule.findUnique({ where: { date: toDate(date) } });
@@ -123,4 +120,3 @@ export function createScheduleRepository(prisma: PrismaClient) {
     },
   };
 }
-export type ScheduleRepository = ReturnType<typeof createScheduleRepository>;

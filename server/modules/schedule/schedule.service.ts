@@ -11,7 +11,7 @@ import { factoryDate, factoryInstantMs, weekdayOf } from '../../platform/domain/
 import { computeTimeline, timelineJson } from './domain/timeline.js';
 import { InvalidInput, NotFound } from '../../../src/lib/shared/errors.js';
 import type { Cache } from '../../platform/cache.js';
-import type { ScheduleRepository } from './schedule.repository.js';
+import type { ScheduleRepository } from './domain/ports.js';
 
 const CACHE_TTL_SEC = 24 * 3600;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BreakOverrideInput, IsoDate, ScheduleInput } from '../../../src/lib/protocol/schedule.js';
-import type { IndexRecordRepository } from './index-record.repository.js';
+import type { IndexRecordRepository } from './domain/ports.js';
 import { ADMIN_ONLY, EVERY_USER, parse, principalOf, type RouteSpec } from '../../platform/http/route.js';
 import type { ScheduleService } from './schedule.service.js';
 

@@ -1,8 +1,9 @@
 import type { PrismaClient } from '../../platform/db/generated/client.js';
+import type { SystemLogRepository } from './domain/ports.js';
 import type { InputJsonValue } from '../../platform/db/generated/internal/prismaNamespace.js';
 import type { SystemLogEntry } from '../../platform/log.js';
 
-export function createSystemLogRepository(prisma: PrismaClient) {
+export function createSystemLogRepository(prisma: PrismaClient): SystemLogRepository {
   return {
     async insertMany(entries: readonly SystemLogEntry[]): Promise<void> {
       if (entries.length === 0) return;
@@ -20,4 +21,3 @@ export function createSystemLogRepository(prisma: PrismaClient) {
     },
   };
 }
-export type SystemLogRepository = ReturnType<typeof createSystemLogRepository>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMIN_ONLY, parse, type RouteSpec } from '../../platform/http/route.js';
-import type { SystemLogRepository } from './system-log.repository.js';
+import type { SystemLogRepository } from './domain/ports.js';
 
 const LogQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -1,3 +1,4 @@
 // Zone layouts per camera: editing, validation, versions, templates.
-export { createZonesRepository, type ZonesRepository } from './zones.repository.js';
+export { createZonesRepository } from './zones.repository.js';
+export type { ZonesRepository } from './domain/ports.js';
 export { zoneRoutes } from './zones.routes.js';

@@ -1,6 +1,7 @@
 import type { TemplateDto, VersionDto, ZoneSpec } from '../../../src/lib/protocol/zones.js';
 import { InvalidInput } from '../../../src/lib/shared/errors.js';
 import type { Prisma, PrismaClient } from '../../platform/db/generated/client.js';
+import type { ZonesRepository } from './domain/ports.js';
 import { conflictOnDuplicate } from '../../platform/db/unique.js';
 
 type ZoneRow = Awaited<ReturnType<PrismaClient['zone']['findMany']>>[number];
@@ -39,7 +40,7 @@ function columns(z: ZoneSpec) {
  * Zone layouts per camera with their version history. A layout is saved whole: zones left out are
  * deactivated, not deleted, because their sessions and time logs are history that must stay.
  */
-export function createZonesRepository(prisma: PrismaClient) {
+export function createZonesRepository(prisma: PrismaClient): ZonesRepository {
   async function current(tx: Prisma.TransactionClient | PrismaClient, cameraId: string) {
     const rows = await tx.zone.findMany({ where: { cameraId, active: true }, orderBy: { zoneId: 'asc' } });
     const last = await tx.zoneVersion.findFirst({ where: { cameraId }, orderBy: { version: 'desc' } });
@@ -157,4 +158,3 @@ export function createZonesRepository(prisma: PrismaClient) {
     },
   };
 }
-export type ZonesRepository = ReturnType<typeof createZonesRepository>;

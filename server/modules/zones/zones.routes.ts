@@ -10,7 +10,7 @@ import {
 } from '../../../src/lib/protocol/zones.js';
 import { NotFound } from '../../../src/lib/shared/errors.js';
 import { diffLayouts, prepareLayout } from './domain/layout.js';
-import type { ZonesRepository } from './zones.repository.js';
+import type { ZonesRepository } from './domain/ports.js';
 import { EVERY_USER, parse, principalOf, type RouteSpec } from '../../platform/http/route.js';
 
 const EDITORS = ['admin', 'supervisor'] as const;

@@ -1,0 +1,64 @@
+import type { EnrolledFace } from '../../identity/index.js';
+
+export interface WorkerSummary {
+  workerId: string;
+  name: string;
+  badgeId: string | null;
+  shift: string | null;
+  skillLevel: string | null;
+  active: boolean;
+}
+
+/** A camera as lists show it; never its RTSP URL, which may carry a password. */
+export interface CameraSummary {
+  cameraId: string;
+  name: string;
+  sourceKind: string;
+  location: string | null;
+  status: string;
+  resolution: string;
+  fps: number;
+  lastSeenAt: Date | null;
+  usbDevice: string | null;
+}
+
+export interface ZoneRow {
+  zoneId: string;
+  cameraId: string;
+  name: string;
+  polygonCoords: unknown;
+  zoneType: string;
+  color: string;
+  minWorkers: number;
+  maxWorkers: number;
+  alertOnEmpty: boolean;
+  alertOnOverflow: boolean;
+  idleThresholdSeconds: number;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Read access to the floor's fixed things (workers, cameras, zones), and the few writes on them. */
+export interface CatalogRepository {
+  listWorkers(): Promise<WorkerSummary[]>;
+  /** Conflict when the id or badge is taken */
+  createWorker(w: {
+    workerId: string;
+    name: string;
+    badgeId?: string | null;
+    shift?: string | null;
+    skillLevel?: string | null;
+  }): Promise<WorkerSummary>;
+  listCameras(): Promise<CameraSummary[]>;
+  findCamera(cameraId: string): Promise<(CameraSummary & { calibrationParams: unknown }) | null>;
+  /** Active workers' enrolled faces. */
+  enrolledFaces(): Promise<EnrolledFace[]>;
+  hasEnrolledFaces(): Promise<boolean>;
+  /** Resolution, fps and calibration settings; null when there is no such camera. */
+  updateCameraSettings(
+    cameraId: string,
+    s: { resolution?: string | undefined; fps?: number | undefined; calibration?: Record<string, unknown> },
+  ): Promise<{ cameraId: string; resolution: string; fps: number; calibrationParams: unknown } | null>;
+  listZones(cameraId?: string): Promise<ZoneRow[]>;
+}
