@@ -1,16 +1,8 @@
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
-/** One warning or error as `system_logs` stores it. */
-export interface SystemLogEntry {
-  timestamp: Date;
-  level: 'WARNING' | 'ERROR' | 'CRITICAL';
-  component: string;
-  message: string;
-  stackTrace: string | null;
-  userId: string | null;
-  metadata: Record<string, unknown> | null;
-}
+import type { SystemLogEntry } from './domain/system-log.js';
 
+export type { SystemLogEntry };
 /** Where the sink writes (the system module's repository). */
 export interface SystemLogWriter {
   insertMany(entries: readonly SystemLogEntry[]): Promise<void>;

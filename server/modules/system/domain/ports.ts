@@ -1,4 +1,4 @@
-import type { SystemLogEntry } from '../../../platform/log.js';
+import type { SystemLogEntry } from '../../../platform/domain/system-log.js';
 
 export interface StoredSystemLog {
   logId: string;
