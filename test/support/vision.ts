@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { BenchRequest, BenchResult, FaceBenchResult } from '../../src/lib/vision/bench.js';
+import type { BenchRequest, BenchResult, FaceBenchResult } from '../../src/routes/bench/vision/run-bench.js';
 import type { PersonBox } from '../../src/lib/vision/types.js';
 import { signIn } from './browser.js';
 

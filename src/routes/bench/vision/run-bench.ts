@@ -1,7 +1,7 @@
-import { createDetector, type DetectorSpec } from './create-detector.js';
-import { createFaceEmbedder } from './face.js';
-import { chooseRuntime } from './runtime.js';
-import type { Backend, PersonBox } from './types.js';
+import { createDetector, type DetectorSpec } from '$lib/vision/create-detector';
+import { createFaceEmbedder } from '$lib/vision/face';
+import { chooseRuntime } from '$lib/vision/runtime';
+import type { Backend, PersonBox } from '$lib/vision/types';
 
 export interface BenchRequest extends DetectorSpec {
   backend?: Backend | 'auto';
