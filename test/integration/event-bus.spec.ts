@@ -1,6 +1,7 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisEventBus } from '../../server/platform/events/event-bus.js';
+import { createRedis } from '../../server/platform/redis.js';
 import type { FloorEvents } from '../../server/platform/events/floor-events.js';
 import { REDIS_URL } from '../support/postgres.js';
 
@@ -9,8 +10,11 @@ describe('event bus across processes (real Redis)', () => {
   afterAll(() => clients.forEach((c) => c.disconnect()));
 
   it('an event published in one process reaches the others once, in order, and itself once', async () => {
+    // The server's own client (no offline queue), used at once, before it has connected.
     const open = () => {
-      const r = new Redis(REDIS_URL);
+      const r = createRedis(REDIS_URL, (err) => {
+        throw err;
+      });
       clients.push(r);
       return createRedisEventBus(r, (err) => {
         throw err;

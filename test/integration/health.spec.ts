@@ -31,6 +31,7 @@ describe('GET /health', () => {
     cleanups.push(() => server.close());
     const h = await health(server.base);
     expect(h).toMatchObject({ status: 'ok', databases: { postgres: 'ok', postgresKind: 'pglite', redis: 'disabled' } });
+    expect(h.ffmpeg).toMatchObject({ source: 'system', version: expect.any(String) });
   });
 
   it('tells a caller without credentials the status and nothing about cameras or kiosks', async () => {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,11 +9,10 @@ import { signIn } from './browser.js';
 export const SHARED = path.resolve('../shared');
 export const FRAMES = ['f01.png', 'f02.png', 'f03.png', 'f04.png', 'f05.png'];
 
-/** A model folder with what npm laid down plus the shared YOLOX-nano test model. */
+/** A model folder with what install laid down (npm's and the vendored YOLOX-nano), plus extra files. */
 export function visionModelDir(extra: Record<string, Buffer> = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'fs-models-'));
   for (const f of readdirSync('static/models')) symlinkSync(path.resolve('static/models', f), path.join(dir, f));
-  copyFileSync(path.join(SHARED, 'models/yolox_nano.onnx'), path.join(dir, 'yolox_nano.onnx'));
   for (const [name, bytes] of Object.entries(extra)) writeFileSync(path.join(dir, name), bytes);
   return dir;
 }

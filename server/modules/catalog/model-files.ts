@@ -12,6 +12,7 @@ interface ManifestEntry {
 const ROLES: Record<string, ModelInfo['role']> = {
   centernet: 'person',
   'movenet-multipose': 'person',
+  nanodet: 'person',
   blazeface: 'face-detect',
   faceres: 'face-embed',
 };
@@ -25,8 +26,8 @@ function looksLikeOnnx(file: string): string | null {
 }
 
 /**
- * The models in the model folder: those npm laid down (checked against their manifest's SHA-256)
- * and any YOLO-family .onnx file an admin placed there. Read once at start-up and on request.
+ * The models in the model folder: those laid down from npm and vendor/models (checked against their
+ * manifest's SHA-256) and any YOLO-family .onnx file an admin placed there. Read once at start-up and on request.
  */
 export function scanModels(dir: string): ModelInfo[] {
   if (!existsSync(dir)) return [];
@@ -35,8 +36,10 @@ export function scanModels(dir: string): ModelInfo[] {
   const manifest: ManifestEntry[] = existsSync(manifestFile)
     ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: ManifestEntry[] }).files
     : [];
-  for (const model of [...new Set(manifest.map((m) => m.model))]) {
-    const files = manifest.filter((m) => m.model === model);
+  // ONNX files are listed by file name below, laid down or placed by an admin alike.
+  const tfjs = manifest.filter((m) => !m.file.endsWith('.onnx'));
+  for (const model of [...new Set(tfjs.map((m) => m.model))]) {
+    const files = tfjs.filter((m) => m.model === model);
     let error: string | null = null;
     let size = 0;
     for (const f of files) {
@@ -57,7 +60,11 @@ export function scanModels(dir: string): ModelInfo[] {
     .filter((x) => x.endsWith('.onnx'))
     .sort()) {
     const p = path.join(dir, f);
-    const error = looksLikeOnnx(p);
+    const laid = manifest.find((m) => m.file === f);
+    const error =
+      laid && createHash('sha256').update(readFileSync(p)).digest('hex') !== laid.sha256
+        ? `${f} does not match its checksum (corrupt or replaced)`
+        : looksLikeOnnx(p);
     out.push({ id: f, kind: 'onnx', role: 'person', sizeBytes: statSync(p).size, ok: error === null, error });
   }
   return out;

@@ -13,6 +13,7 @@ const PING_MS = 2000;
 const TELEMETRY_FRESH_MS = 5 * 60_000;
 
 export interface HealthDeps {
+  ffmpeg: HealthReport['ffmpeg'];
   db: Database;
   redis: Redis | null;
   catalog: CatalogRepository;
@@ -76,6 +77,7 @@ export function createHealthService(deps: HealthDeps) {
         gpu,
         models,
         version: deps.version,
+        ffmpeg: deps.ffmpeg,
       };
     }
   };

@@ -66,7 +66,8 @@ export function createRedisEventBus(
 ): EventBus & { /** resolves once this process hears the others */ ready: Promise<void> } {
   const origin = randomUUID();
   const local = localDispatch(onError);
-  const sub = redis.duplicate();
+  // The subscriber waits for Redis rather than failing while it connects (the shared client does not queue).
+  const sub = redis.duplicate({ enableOfflineQueue: true });
   sub.on('error', (err) => onError(err, CHANNEL));
   // Not awaited at start-up: with Redis away, the subscription waits for it and the process runs alone.
   const ready = sub.subscribe(CHANNEL).then(

@@ -18,6 +18,11 @@ export const HealthReport = z.object({
   gpu: z.array(KioskTelemetry.extend({ kioskId: z.string(), name: z.string(), lastSeenAt: z.string() })),
   models: z.array(ModelInfo).describe('model files in MODEL_DIR and whether they are intact'),
   version: z.string(),
+  ffmpeg: z.object({
+    source: z.enum(['configured', 'system', 'npm']),
+    path: z.string(),
+    version: z.string().nullable(),
+  }),
 });
 export type HealthReport = z.infer<typeof HealthReport>;
 

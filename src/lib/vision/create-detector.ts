@@ -5,7 +5,7 @@ import { createTfjsDetector } from './tfjs-detectors.js';
 import type { Detector } from './types.js';
 
 export interface DetectorSpec {
-  /** `centernet`, `movenet-multipose`, or an .onnx file in the model folder */
+  /** `centernet`, `movenet-multipose`, `nanodet`, or an .onnx file in the model folder */
   model: string;
   /** input size for the TensorFlow.js models (ONNX exports declare their own) */
   inputSize?: number;
@@ -14,7 +14,7 @@ export interface DetectorSpec {
   iouThreshold?: number;
 }
 
-export const DEFAULT_INPUT: Record<string, number> = { centernet: 512, 'movenet-multipose': 512 };
+export const DEFAULT_INPUT: Record<string, number> = { centernet: 512, 'movenet-multipose': 512, nanodet: 416 };
 
 export async function createDetector(runtime: RuntimeInfo, spec: DetectorSpec): Promise<Detector> {
   const family = familyOf(spec.model);

@@ -15,7 +15,7 @@ export interface ScoreCalibration {
   tracker: TrackerScores;
 }
 
-export type DetectorFamily = 'yolo' | 'centernet' | 'movenet-multipose';
+export type DetectorFamily = 'yolo' | 'centernet' | 'movenet-multipose' | 'nanodet';
 
 /**
  * Per family. Measured on 20 vtest.avi frames (one every 4 s) against YOLOX-nano's boxes at ≥ 0.5
@@ -27,8 +27,10 @@ export type DetectorFamily = 'yolo' | 'centernet' | 'movenet-multipose';
  *   (17 at ≥ 0.35), 0.5 keeps 62 %.
  * - MoveNet (mean keypoint score) finds 80 % of them, scored 0.24/0.34/0.45; 0.25 keeps 70 % (one
  *   false box), 0.3 keeps 53 %.
+ * - NanoDet-m scores them 0.18/0.66/0.76 (its GFL score is a box-quality estimate); 0.4 keeps 80 %
+ *   with no false box at or above it (7 at ≥ 0.35), 0.5 keeps 77 %.
  * Score fusion (IoU × score as the match cost) assumes MOT-like scores near 1; with these it would
- * refuse good matches, so it is off for the two tfjs models.
+ * refuse good matches, so it is off for the tfjs models.
  */
 export const SCORE_CALIBRATION: Record<DetectorFamily, ScoreCalibration> = {
   yolo: { minScore: 0.5, tracker: { highThreshold: 0.7, lowThreshold: 0.1, newTrackThreshold: 0.8, fuseScore: true } },
@@ -40,11 +42,15 @@ export const SCORE_CALIBRATION: Record<DetectorFamily, ScoreCalibration> = {
     minScore: 0.2,
     tracker: { highThreshold: 0.25, lowThreshold: 0.2, newTrackThreshold: 0.3, fuseScore: false },
   },
+  nanodet: {
+    minScore: 0.35,
+    tracker: { highThreshold: 0.4, lowThreshold: 0.35, newTrackThreshold: 0.5, fuseScore: false },
+  },
 };
 
 export function familyOf(model: string): DetectorFamily | null {
   if (model.endsWith('.onnx')) return 'yolo';
-  return model === 'centernet' || model === 'movenet-multipose' ? model : null;
+  return model === 'centernet' || model === 'movenet-multipose' || model === 'nanodet' ? model : null;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { createFrameFitter } from './frame-fitter.js';
 import { toSource, type Fit } from './letterbox.js';
+import { decodeNanodet, type NanodetLevel } from './nanodet-decode.js';
 import { nms } from './nms.js';
 import { ASSET_PATHS, type RuntimeInfo } from './runtime.js';
 import { initTfjs, type GraphModel, type Tf } from './tfjs-runtime.js';
 import { frameByFrame, ModelLoadError, type Detector, type FrameSource, type PersonBox } from './types.js';
 
 export interface TfjsDetectorOptions {
-  model: 'centernet' | 'movenet-multipose';
+  model: 'centernet' | 'movenet-multipose' | 'nanodet';
   /** square input size; centernet is trained at 512, MoveNet multipose takes any multiple of 32 */
   inputSize: number;
   minScore: number;
@@ -65,7 +66,40 @@ export async function createTfjsDetector(
   // CenterNet was trained on stretched inputs; MoveNet expects the picture padded to a square.
   const fitter = createFrameFitter(opts.inputSize, isMovenet ? 'topleft' : 'stretch', 'black');
 
+  /** NanoDet-m (416, NCHW, RGB 0..1): per stride 8/16/32 a [1, N, 80] score and a [1, N, 44] box tensor. */
+  async function detectNanodet(frame: FrameSource): Promise<PersonBox[]> {
+    const { fit } = fitter.draw(frame);
+    const outputs = tf.tidy(() => {
+      const pixels = tf.browser.fromPixels(fitter.canvas as unknown as HTMLCanvasElement);
+      const input = tf.expandDims(tf.transpose(tf.div(tf.cast(pixels, 'float32'), 255), [2, 0, 1]), 0);
+      return model.execute(input) as ReturnType<Tf['tensor']>[];
+    });
+    const levels: NanodetLevel[] = [];
+    for (const stride of [8, 16, 32]) {
+      const n = (opts.inputSize / stride) ** 2;
+      const scores = outputs.find((t) => t.shape[1] === n && t.shape[2] === 80);
+      const boxes = outputs.find((t) => t.shape[1] === n && t.shape[2] !== 80);
+      if (!scores || !boxes) continue;
+      const bins = boxes.shape[2]! / 4;
+      levels.push({
+        stride,
+        scores: (await scores.data()) as Float32Array,
+        boxes: (await boxes.data()) as Float32Array,
+        classes: 80,
+        bins,
+      });
+    }
+    outputs.forEach((t) => t.dispose());
+    const boxes = decodeNanodet(levels, opts.inputSize, opts.minScore).map((b) => {
+      const [x1, y1] = toSource(fit, b.x, b.y);
+      const [x2, y2] = toSource(fit, b.x + b.w, b.y + b.h);
+      return { x: x1, y: y1, w: x2 - x1, h: y2 - y1, score: b.score };
+    });
+    return nms(boxes, opts.iouThreshold);
+  }
+
   async function detectOne(frame: FrameSource): Promise<PersonBox[]> {
+    if (opts.model === 'nanodet') return detectNanodet(frame);
     const { fit } = fitter.draw(frame);
     const output = tf.tidy(() => {
       const pixels = tf.expandDims(tf.browser.fromPixels(fitter.canvas as unknown as HTMLCanvasElement), 0);

@@ -20,7 +20,9 @@ export function ffmpegArgs(cam: CameraSource, rtpPort: number): string[] {
   const input: string[] = [];
   if (cam.sourceKind === 'file') {
     if (!cam.filePath) throw new Error(`camera ${cam.cameraId}: file camera without file_path`);
-    // -re plays the file at its own rate, looped, as a live camera would deliver it.
+    // -re plays the file at its own rate, looped, as a live camera would deliver it. No
+    // `-fflags nobuffer` here: a file has nothing to wait for, and with it ffmpeg mistimes files
+    // whose frames are stored out of order (H.264 B-frames), sending one frame every 25 s.
     input.push('-re', '-stream_loop', '-1', '-i', cam.filePath);
   } else if (cam.sourceKind === 'rtsp') {
     if (!cam.rtspUrl) throw new Error(`camera ${cam.cameraId}: RTSP camera without rtsp_url`);
@@ -30,6 +32,8 @@ export function ffmpegArgs(cam: CameraSource, rtpPort: number): string[] {
     // decoder thread: frame-threaded H.264 decoding holds a frame per extra thread (measured with
     // bench:relay, 1 RTSP camera: p50 259 ms with the default, 95 ms with one thread and low_delay).
     input.push(
+      '-fflags',
+      'nobuffer',
       '-rtsp_flags',
       'prefer_tcp',
       '-timeout',
@@ -45,7 +49,18 @@ export function ffmpegArgs(cam: CameraSource, rtpPort: number): string[] {
     );
   } else {
     if (!cam.usbDevice) throw new Error(`camera ${cam.cameraId}: USB camera without usb_device`);
-    input.push('-f', 'v4l2', '-framerate', String(cam.fps), '-video_size', cam.resolution, '-i', cam.usbDevice);
+    input.push(
+      '-fflags',
+      'nobuffer',
+      '-f',
+      'v4l2',
+      '-framerate',
+      String(cam.fps),
+      '-video_size',
+      cam.resolution,
+      '-i',
+      cam.usbDevice,
+    );
   }
   const gop = Math.max(1, Math.round(cam.fps));
   // RTSP and file sources expose no exposure control to us, so brightness and contrast are
@@ -59,8 +74,6 @@ export function ffmpegArgs(cam: CameraSource, rtpPort: number): string[] {
     '-hide_banner',
     '-loglevel',
     'error',
-    '-fflags',
-    'nobuffer',
     ...input,
     '-an',
     ...filter,
