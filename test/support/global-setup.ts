@@ -152,7 +152,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   } catch (err) {
     for (const stop of stops.reverse()) await stop();
     // One line, naming what is missing and how to provide it; the run stops here.
-    throw new Error(err instanceof Missing ? err.message : `test services: ${(err as Error).message}`);
+    throw new Error(err instanceof Missing ? err.message : `test services: ${(err as Error).message}`, { cause: err });
   }
   return async () => {
     for (const stop of stops.reverse()) await stop();
