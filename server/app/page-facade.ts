@@ -21,6 +21,15 @@ export interface CameraDetail extends CameraSummary {
  * checked as the API checks it. Pages import this file's types only; the object is built here and
  * put on `event.locals` by `src/hooks.server.ts`.
  */
+/** The first-run steps, each ticked from what the database holds. */
+export interface SetupChecklist {
+  camera: boolean;
+  zones: boolean;
+  schedule: boolean;
+  kiosk: boolean;
+  enrolled: boolean;
+}
+
 export interface PageFacade {
   timeZone: string;
   now(): Date;
@@ -40,6 +49,7 @@ export interface PageFacade {
   zoneTemplates(): Promise<TemplateDto[]>;
   zoneVersions(cameraId: string): Promise<VersionDto[]>;
   floor(): FloorLive;
+  checklist(): Promise<SetupChecklist>;
   schedules: {
     today(): string;
     timeline(date: string): Promise<TimelineDto>;
@@ -83,6 +93,23 @@ export function createPageFacade(s: Services): PageFacade {
     zoneTemplates: () => s.zones.templates(),
     zoneVersions: (cameraId) => s.zones.versions(cameraId),
     floor: () => s.intake.floor(),
+    async checklist() {
+      const [cameras, zones, timeline, kiosks, enrolled] = await Promise.all([
+        s.catalog.listCameras(),
+        s.catalog.listZones(),
+        s.schedules.timeline(s.schedules.today()).catch(() => null),
+        s.auth.listKiosks(),
+        s.catalog.hasEnrolledFaces(),
+      ]);
+      return {
+        camera: cameras.some((c) => c.status !== 'inactive'),
+        zones: zones.some((z) => z.active),
+        // The weekly default is there from the start; a schedule set for a day is someone's decision.
+        schedule: timeline?.source === 'date',
+        kiosk: kiosks.some((k) => !k.revokedAt),
+        enrolled,
+      };
+    },
     schedules: {
       today: () => s.schedules.today(),
       timeline: (date) => s.schedules.timeline(date),

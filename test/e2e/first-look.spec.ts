@@ -49,7 +49,7 @@ describe('first look at the pages (demo site, Chromium)', () => {
   it('navigation reaches the live cameras, which show every relayed camera without ?ids=', async () => {
     const p = await page();
     await p.goto(`${server.base}/`);
-    await p.click('nav >> text=Cameras');
+    await p.click('nav >> text=Live video');
     await p.waitForURL(`${server.base}/cameras/live`);
     expect(await p.locator('nav >> text=Vision bench').count()).toBe(1);
     await expect.poll(() => decodedFrames(p), { timeout: 30_000, interval: 500 }).toBeGreaterThan(10);

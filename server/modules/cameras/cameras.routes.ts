@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CameraSettingsInput } from '../../../src/lib/protocol/catalog.js';
+import { CameraCreateRequest, CameraSettingsInput, CameraSource } from '../../../src/lib/protocol/catalog.js';
 import { NotFound } from '../../../src/lib/shared/errors.js';
 import { ADMIN_ONLY, EVERY_USER, parse, principalOf, type RouteSpec } from '../../platform/http/route.js';
 import type { CatalogRepository } from '../catalog/index.js';
@@ -10,7 +10,10 @@ const CameraParam = z.object({ id: z.string().min(1).max(50) });
 const MjpegQuery = z.object({ overlay: z.enum(['0', '1', 'true', 'false']).optional() });
 
 export interface CameraRouteDeps {
-  catalog: Pick<CatalogRepository, 'listCameras' | 'updateCameraSettings'>;
+  catalog: Pick<
+    CatalogRepository,
+    'listCameras' | 'updateCameraSettings' | 'createCamera' | 'renameCamera' | 'deactivateCamera'
+  >;
   media: MediaService;
   /** the latest observations' boxes of a camera, for the overlay */
   overlayBoxes(cameraId: string): OverlayBox[];
@@ -20,6 +23,35 @@ export interface CameraRouteDeps {
 export function cameraRoutes({ catalog, media, overlayBoxes }: CameraRouteDeps): RouteSpec[] {
   const withBoxes = createOverlayRenderer(overlayBoxes);
   return [
+    {
+      method: 'post',
+      path: '/cameras',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        const created = await catalog.createCamera(parse(CameraCreateRequest, req, 'body'));
+        await media.sync();
+        res.status(201).json(created);
+      },
+    },
+    {
+      method: 'post',
+      path: '/cameras/test',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        res.json(await media.test(parse(CameraSource, req, 'body')));
+      },
+    },
+    {
+      method: 'delete',
+      path: '/cameras/:id',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        const { id } = parse(CameraParam, req, 'params');
+        if (!(await catalog.deactivateCamera(id))) throw new NotFound(`active camera ${id}`);
+        await media.sync();
+        res.status(204).end();
+      },
+    },
     {
       method: 'get',
       path: '/cameras/status',
@@ -78,6 +110,12 @@ export function cameraRoutes({ catalog, media, overlayBoxes }: CameraRouteDeps):
           },
         });
         if (!updated) throw new NotFound(`camera ${id}`);
+        if (body.name !== undefined || body.location !== undefined) {
+          await catalog.renameCamera(id, {
+            ...(body.name !== undefined && { name: body.name }),
+            ...(body.location !== undefined && { location: body.location }),
+          });
+        }
         // ffmpeg restarts with the new settings; viewers stay connected through the relay.
         if (body.resolution || body.fps || picture) {
           media.relay(id)?.reconfigure({ resolution: updated.resolution, fps: updated.fps, picture });

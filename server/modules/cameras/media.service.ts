@@ -6,6 +6,8 @@ import { RELAY_DEFAULTS, startCameraRelay, type CameraRelay, type CameraStatus }
 import type { CameraSource } from './media/ffmpeg-args.js';
 import { kioskAttachedLabel } from '../../../src/lib/protocol/catalog.js';
 import { createMjpegStream, type MjpegStream } from './media/mjpeg.js';
+import { testConnection } from './media/test-connection.js';
+import type { CameraSource as CameraSourceInput } from '../../../src/lib/protocol/catalog.js';
 import type { SessionDescription, Sfu } from './media/werift-sfu.js';
 
 // How often the stored last_seen_at of an online camera is refreshed (seed: health check every 30 s).
@@ -45,25 +47,42 @@ export function createMediaService(deps: MediaDeps) {
       .catch((err: unknown) => deps.log.warn({ component: 'camera_manager', err }, 'could not store camera status'));
   }
 
+  /**
+   * Relays every enabled camera the server pulls, and only those: new cameras start, removed or
+   * disabled ones stop. Cameras plugged into a kiosk PC never reach the server; the kiosk opens them.
+   */
+  async function sync(): Promise<void> {
+    const wanted = (await deps.cameras.enabled()).filter((x) => kioskAttachedLabel(x.sourceKind, x.usbDevice) === null);
+    for (const [cameraId, relay] of relays) {
+      if (wanted.some((c) => c.cameraId === cameraId)) continue;
+      relays.delete(cameraId);
+      mjpegs.delete(cameraId);
+      await relay.stop();
+    }
+    for (const c of wanted.filter((x) => !relays.has(x.cameraId))) {
+      const source: CameraSource = {
+        ...c,
+        sourceKind: c.sourceKind as CameraSource['sourceKind'],
+        picture: pictureOf(c.calibrationParams),
+      };
+      relays.set(
+        c.cameraId,
+        await startCameraRelay(source, {
+          ffmpegPath: deps.ffmpegPath,
+          ...RELAY_DEFAULTS,
+          onStatus: (s) => void onStatus(s),
+        }),
+      );
+    }
+  }
+
   return {
+    /** Call after cameras were added, removed or disabled. */
+    sync,
+    /** One frame from a source not yet saved, as the relay would open it. */
+    test: (source: CameraSourceInput) => testConnection(deps.ffmpegPath, source),
     async start(): Promise<void> {
-      const cameras = await deps.cameras.enabled();
-      // Cameras plugged into a kiosk PC never reach the server; the kiosk opens them itself.
-      for (const c of cameras.filter((x) => kioskAttachedLabel(x.sourceKind, x.usbDevice) === null)) {
-        const source: CameraSource = {
-          ...c,
-          sourceKind: c.sourceKind as CameraSource['sourceKind'],
-          picture: pictureOf(c.calibrationParams),
-        };
-        relays.set(
-          c.cameraId,
-          await startCameraRelay(source, {
-            ffmpegPath: deps.ffmpegPath,
-            ...RELAY_DEFAULTS,
-            onStatus: (s) => void onStatus(s),
-          }),
-        );
-      }
+      await sync();
       lastSeenTimer = setInterval(() => {
         for (const r of relays.values()) {
           const s = r.status();

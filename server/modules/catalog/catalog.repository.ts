@@ -69,6 +69,55 @@ export function createCatalogRepository(prisma: PrismaClient): CatalogRepository
     },
     hasEnrolledFaces: async () =>
       (await prisma.worker.count({ where: { active: true, faceEmbedding: { not: null } } })) > 0,
+    createCamera: (c) =>
+      conflictOnDuplicate(
+        prisma.camera.create({
+          data: {
+            cameraId: c.cameraId,
+            name: c.name,
+            location: c.location,
+            resolution: c.resolution,
+            fps: c.fps,
+            sourceKind: c.sourceKind,
+            status: 'active',
+            ...(c.sourceKind === 'rtsp' && { rtspUrl: c.rtspUrl }),
+            ...(c.sourceKind === 'usb' && { usbDevice: c.usbDevice }),
+            ...(c.sourceKind === 'file' && { filePath: c.filePath }),
+          },
+          select: CAMERA,
+        }),
+        `camera ${c.cameraId} already exists`,
+      ),
+    async renameCamera(cameraId, c) {
+      const found = await prisma.camera.count({ where: { cameraId } });
+      if (!found) return null;
+      return prisma.camera.update({ where: { cameraId }, data: c, select: CAMERA });
+    },
+    async deactivateCamera(cameraId) {
+      return (
+        (
+          await prisma.camera.updateMany({
+            where: { cameraId, NOT: { status: 'inactive' } },
+            data: { status: 'inactive' },
+          })
+        ).count > 0
+      );
+    },
+    async updateWorker(workerId, w) {
+      if (!(await prisma.worker.count({ where: { workerId } }))) return null;
+      return conflictOnDuplicate(
+        prisma.worker.update({
+          where: { workerId },
+          data: w,
+          select: { workerId: true, name: true, badgeId: true, shift: true, skillLevel: true, active: true },
+        }),
+        `badge ${w.badgeId ?? ''} belongs to another worker`,
+      );
+    },
+    async stationsOf(workerId) {
+      const w = await prisma.worker.findUnique({ where: { workerId }, select: { stationAssignments: true } });
+      return w ? (Array.isArray(w.stationAssignments) ? w.stationAssignments.map(String) : []) : null;
+    },
     listZones: (cameraId?: string) =>
       prisma.zone.findMany({ where: cameraId ? { cameraId } : undefined, orderBy: { zoneId: 'asc' } }),
   };

@@ -1,3 +1,4 @@
+import type { CameraCreateRequest, WorkerUpdateRequest } from '../../../../src/lib/protocol/catalog.js';
 import type { EnrolledFace } from '../../identity/index.js';
 
 export interface WorkerSummary {
@@ -61,4 +62,14 @@ export interface CatalogRepository {
     s: { resolution?: string | undefined; fps?: number | undefined; calibration?: Record<string, unknown> },
   ): Promise<{ cameraId: string; resolution: string; fps: number; calibrationParams: unknown } | null>;
   listZones(cameraId?: string): Promise<ZoneRow[]>;
+  /** Conflict when the id is taken */
+  createCamera(c: CameraCreateRequest): Promise<CameraSummary>;
+  /** name and location; null when there is no such camera */
+  renameCamera(cameraId: string, c: { name?: string; location?: string | null }): Promise<CameraSummary | null>;
+  /** stops pulling it (status `inactive`); its zones and history stay. False when there is none. */
+  deactivateCamera(cameraId: string): Promise<boolean>;
+  /** null when there is no such worker; Conflict when the badge is taken */
+  updateWorker(workerId: string, w: WorkerUpdateRequest): Promise<WorkerSummary | null>;
+  /** stations a worker is assigned to */
+  stationsOf(workerId: string): Promise<string[] | null>;
 }

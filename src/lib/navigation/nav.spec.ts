@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { navFor } from './nav.js';
+
+describe('navFor', () => {
+  it.each([
+    [
+      'admin',
+      [
+        '/',
+        '/floor',
+        '/cameras/live',
+        '/zones',
+        '/schedule',
+        '/kiosk',
+        '/admin/cameras',
+        '/admin/workers',
+        '/admin/kiosks',
+        '/admin/users',
+        '/admin/api-keys',
+        '/bench/vision',
+      ],
+    ],
+    ['supervisor', ['/', '/floor', '/cameras/live', '/zones', '/schedule', '/kiosk']],
+    ['operator', ['/', '/floor', '/cameras/live', '/schedule']],
+    ['viewer', ['/', '/floor', '/cameras/live', '/schedule']],
+  ] as const)('%s sees only what it may open', (grant, hrefs) => {
+    expect(navFor(grant).map((l) => l.href)).toEqual(hrefs);
+  });
+  it('nobody signed in sees nothing', () => {
+    expect(navFor(undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, signIn, WEBRTC_LOOPBACK } from '../support/browser.js';
+import { ADMIN, startTestServer } from '../support/server.js';
+
+// A first-time admin on an empty install: cameras and workers through the pages, the checklist ticking.
+describe('first-run set-up through the admin pages (Chromium)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer({ SEED_DEMO: 'false', MEDIA_ICE_ADDRESSES: '127.0.0.1' });
+    browser = await launchChromium(WEBRTC_LOOPBACK);
+    page = await browser.newPage();
+    await signIn(page, server.base, ADMIN.username, ADMIN.password);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const step = (key: string) => page.getByTestId(`step-${key}`).getAttribute('data-done');
+
+  it('starts with an unticked checklist and empty pages that say what to do', async () => {
+    await page.goto(`${server.base}/`);
+    expect(await step('camera')).toBe('false');
+    expect(await step('enrolled')).toBe('false');
+    await page.click('text=Add a camera');
+    await page.waitForURL(`${server.base}/admin/cameras`);
+    expect(await page.getByTestId('empty').textContent()).toMatch(/No camera yet/);
+  });
+
+  it('tests a file camera, shows its frame, adds it, and the checklist ticks', async () => {
+    await page.fill('input[name=cameraId]', 'CAM09');
+    await page.fill('input[name=name]', 'Packing line');
+    await page.selectOption('select[name=sourceKind]', 'file');
+    await page.fill('input[name=filePath]', '/nonexistent/clip.mp4');
+    await page.getByTestId('test-connection').click();
+    expect(await page.getByTestId('test-error').textContent()).toMatch(/No picture: .*(No such file|nonexistent)/);
+    await page.fill('input[name=filePath]', path.resolve('vendor/media/vtest-demo.mp4'));
+    await page.getByTestId('test-connection').click();
+    await page.getByTestId('test-frame').waitFor({ timeout: 15_000 });
+    expect(
+      await page.locator('[data-testid=test-frame] img').evaluate((i) => (i as HTMLImageElement).naturalWidth),
+    ).toBe(768);
+    await page.getByTestId('add-camera').click();
+    await expect.poll(() => page.locator('[data-testid=cameras] tbody tr').count()).toBe(1);
+    // The relay picks the new camera up at once.
+    await expect
+      .poll(() => server.media.statuses().find((c) => c.cameraId === 'CAM09')?.state, { timeout: 15_000 })
+      .toBe('online');
+    await page.goto(`${server.base}/`);
+    expect(await step('camera')).toBe('true');
+  });
+
+  it('refuses a camera without its source, naming the field beside the input', async () => {
+    await page.goto(`${server.base}/admin/cameras`);
+    await page.fill('input[name=cameraId]', 'CAM10');
+    await page.fill('input[name=name]', 'No URL');
+    await page.getByTestId('add-camera').click();
+    await expect.poll(() => page.locator('.error').first().textContent()).toMatch(/rtsp:\/\//);
+  });
+
+  it('adds a worker and edits it', async () => {
+    await page.goto(`${server.base}/admin/workers`);
+    await page.fill('input[name=workerId]', 'W100');
+    await page.fill('input[name=name]', 'Somsri');
+    await page.getByTestId('add-worker').click();
+    await expect.poll(() => page.locator('[data-testid=workers] tbody tr').count()).toBe(1);
+    await page.click('text=Edit');
+    await page.fill('form input[name=badgeId]', 'BADGE-100');
+    await page.click('text=Save');
+    await expect
+      .poll(() => page.locator('[data-testid=workers] tbody tr td:nth-child(3)').textContent())
+      .toBe('BADGE-100');
+  });
+
+  it('registers a kiosk and shows its provisioning link and QR code once', async () => {
+    await page.goto(`${server.base}/admin/kiosks`);
+    await page.fill('input[name=name]', 'Packing kiosk');
+    await page.click('button[type=submit]:has-text("Register")');
+    const link = (await page.getByTestId('provisioning-link').textContent())!;
+    expect(link).toMatch(/\/kiosk#token=fsd_/);
+    expect(await page.locator('[data-testid=provisioning] img').getAttribute('src')).toMatch(/^data:image\/png/);
+    await page.goto(`${server.base}/`);
+    expect(await step('kiosk')).toBe('true');
+  });
+});
