@@ -1,4 +1,5 @@
 import path from 'node:path';
+import en from '../../src/lib/i18n/en.json';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, signIn, WEBRTC_LOOPBACK } from '../support/browser.js';
@@ -86,5 +87,28 @@ describe('first-run set-up through the admin pages (Chromium)', () => {
     expect(await page.locator('[data-testid=provisioning] img').getAttribute('src')).toMatch(/^data:image\/png/);
     await page.goto(`${server.base}/`);
     expect(await step('kiosk')).toBe('true');
+  });
+
+  it('in Thai, the shell, the checklist and every admin page show no English message, and the choice is remembered', async () => {
+    type Tree = { [k: string]: string | Tree };
+    const values = (t: Tree): string[] => Object.values(t).flatMap((v) => (typeof v === 'string' ? [v] : values(v)));
+    // Whole English messages of four letters or more, placeholders cut away.
+    const english = values(en as Tree)
+      .flatMap((v) => v.split(/\{\w+\}/))
+      .map((v) => v.trim())
+      .filter((v) => v.length >= 4 && /[a-z]{3}/.test(v));
+    await page.goto(`${server.base}/`);
+    await page.getByTestId('language').selectOption('th');
+    await expect.poll(() => page.textContent('h1')).toBe('ภาพรวม');
+    for (const p of ['/', '/admin/cameras', '/admin/workers', '/admin/users', '/admin/api-keys', '/admin/kiosks']) {
+      await page.goto(`${server.base}${p}`);
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text, p).toMatch(/[\u0E00-\u0E7F]/);
+      // Whole words only: the brand "Floorsight" is not the message "Floor".
+      const found = english.filter((e) => new RegExp(`\\b${e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`).test(text));
+      expect(found, p).toEqual([]);
+    }
+    await page.getByTestId('language').selectOption('en');
+    await expect.poll(() => page.textContent('h1')).toBe('Kiosks');
   });
 });

@@ -2,6 +2,7 @@ import type { Grant } from '../protocol/auth.js';
 
 export interface NavLink {
   href: string;
+  /** message key (src/lib/i18n) */
   label: string;
   /** who sees it: what they may open, as the API's access rules say */
   grants: readonly Grant[];
@@ -13,18 +14,18 @@ const ADMIN = ['admin'] as const;
 
 /** The one navigation, in order; each role sees its part. */
 export const NAV: readonly NavLink[] = [
-  { href: '/', label: 'Overview', grants: PEOPLE },
-  { href: '/floor', label: 'Floor', grants: PEOPLE },
-  { href: '/cameras/live', label: 'Live video', grants: PEOPLE },
-  { href: '/zones', label: 'Zones', grants: EDITORS },
-  { href: '/schedule', label: 'Schedule', grants: PEOPLE },
-  { href: '/kiosk', label: 'Kiosk', grants: EDITORS },
-  { href: '/admin/cameras', label: 'Cameras', grants: ADMIN },
-  { href: '/admin/workers', label: 'Workers', grants: ADMIN },
-  { href: '/admin/kiosks', label: 'Kiosks', grants: ADMIN },
-  { href: '/admin/users', label: 'Users', grants: ADMIN },
-  { href: '/admin/api-keys', label: 'API keys', grants: ADMIN },
-  { href: '/bench/vision', label: 'Vision bench', grants: ADMIN },
+  { href: '/', label: 'nav.overview', grants: PEOPLE },
+  { href: '/floor', label: 'nav.floor', grants: PEOPLE },
+  { href: '/cameras/live', label: 'nav.live', grants: PEOPLE },
+  { href: '/zones', label: 'nav.zones', grants: EDITORS },
+  { href: '/schedule', label: 'nav.schedule', grants: PEOPLE },
+  { href: '/kiosk', label: 'nav.kiosk', grants: EDITORS },
+  { href: '/admin/cameras', label: 'nav.cameras', grants: ADMIN },
+  { href: '/admin/workers', label: 'nav.workers', grants: ADMIN },
+  { href: '/admin/kiosks', label: 'nav.kiosks', grants: ADMIN },
+  { href: '/admin/users', label: 'nav.users', grants: ADMIN },
+  { href: '/admin/api-keys', label: 'nav.apiKeys', grants: ADMIN },
+  { href: '/bench/vision', label: 'nav.bench', grants: ADMIN },
 ];
 
 export function navFor(grant: Grant | undefined): NavLink[] {
