@@ -100,8 +100,18 @@ describe('first-run set-up through the admin pages (Chromium)', () => {
     await page.goto(`${server.base}/`);
     await page.getByTestId('language').selectOption('th');
     await expect.poll(() => page.textContent('h1')).toBe('ภาพรวม');
-    for (const p of ['/', '/admin/cameras', '/admin/workers', '/admin/users', '/admin/api-keys', '/admin/kiosks']) {
+    const pages = [
+      '/',
+      '/floor',
+      '/cameras/live',
+      '/admin/cameras',
+      '/admin/workers',
+      '/admin/users',
+      '/admin/api-keys',
+    ];
+    for (const p of [...pages, '/admin/kiosks']) {
       await page.goto(`${server.base}${p}`);
+      await page.locator('h1').waitFor(); // /cameras/live renders in the browser only
       const text = await page.evaluate(() => document.body.innerText);
       expect(text, p).toMatch(/[\u0E00-\u0E7F]/);
       // Whole words only: the brand "Floorsight" is not the message "Floor".
