@@ -104,6 +104,7 @@ describe('first-run set-up through the admin pages (Chromium)', () => {
       '/',
       '/floor',
       '/cameras/live',
+      '/kiosk',
       '/admin/cameras',
       '/admin/workers',
       '/admin/users',
@@ -111,7 +112,7 @@ describe('first-run set-up through the admin pages (Chromium)', () => {
     ];
     for (const p of [...pages, '/admin/kiosks']) {
       await page.goto(`${server.base}${p}`);
-      await page.locator('h1').waitFor(); // /cameras/live renders in the browser only
+      await page.locator('h1').waitFor(); // /cameras/live and /kiosk render in the browser only
       const text = await page.evaluate(() => document.body.innerText);
       expect(text, p).toMatch(/[\u0E00-\u0E7F]/);
       // Whole words only: the brand "Floorsight" is not the message "Floor".

@@ -1,4 +1,6 @@
+import { get } from 'svelte/store';
 import { describe, expect, it } from 'vitest';
+import { _, useLanguage } from '$lib/i18n';
 import type { IndexStateDto } from '$lib/protocol/schedule';
 import { describeIndex, formatFactoryTime, formatMinSec } from './index-status';
 
@@ -25,7 +27,15 @@ describe('describeIndex', () => {
       text: 'Day off',
     },
   ] as { s: IndexStateDto; elapsed: number; text: string }[])('$text', ({ s, elapsed, text }) => {
-    expect(describeIndex(s, elapsed)).toBe(text);
+    useLanguage('en');
+    expect(describeIndex(s, elapsed, get(_))).toBe(text);
+  });
+
+  it('speaks Thai on a Thai page', () => {
+    useLanguage('th');
+    const s = { ...base, state: 'index', index: 3, remainingSec: 1200 } as IndexStateDto;
+    expect(describeIndex(s, 0, get(_))).toBe('ดัชนี 3/11 · เหลือ 20 นาที');
+    useLanguage('en');
   });
 });
 

@@ -1,9 +1,12 @@
 import type { IndexStateDto } from '$lib/protocol/schedule';
 
-function minutes(sec: number): string {
+/** A message formatter: svelte-i18n's `$_` (keys in src/lib/i18n). */
+export type Translate = (key: string, options?: { values?: Record<string, string | number> }) => string;
+
+function minutes(sec: number, t: Translate): string {
   return sec >= 3600
-    ? `${Math.floor(sec / 3600)} h ${Math.round((sec % 3600) / 60)} min`
-    : `${Math.max(1, Math.round(sec / 60))} min`;
+    ? t('duration.hoursMinutes', { values: { h: Math.floor(sec / 3600), m: Math.round((sec % 3600) / 60) } })
+    : t('duration.minutes', { values: { m: Math.max(1, Math.round(sec / 60)) } });
 }
 
 /** A length of time as m:ss (46:22), or h:mm:ss from an hour up; the tables' 24-hour style. */
@@ -16,22 +19,23 @@ export function formatMinSec(totalSec: number): string {
 }
 
 /**
- * "Index 3/11 · 20 min left", as the kiosk and floor status bars show it. The time left counts
- * down from the server's `remainingSec`, so a browser whose clock is off still shows it right.
+ * "Index 3/11 · 20 min left", as the kiosk and floor status bars show it, in the page's language. The
+ * time left counts down from the server's `remainingSec`, so a browser whose clock is off still shows it right.
  */
-export function describeIndex(s: IndexStateDto, elapsedSec: number): string {
+export function describeIndex(s: IndexStateDto, elapsedSec: number, t: Translate): string {
   const left = s.remainingSec === null ? null : Math.max(0, s.remainingSec - elapsedSec);
+  const then = (key: string) => (left !== null ? ` · ${t(key, { values: { time: minutes(left, t) } })}` : '');
   switch (s.state) {
     case 'index':
-      return `Index ${s.index}/${s.total}${left !== null ? ` · ${minutes(left)} left` : ''}`;
+      return `${t('index.current', { values: { index: s.index ?? 0, total: s.total } })}${then('index.left')}`;
     case 'break':
-      return `Break${left !== null ? ` · ${minutes(left)} left` : ''}`;
+      return `${t('index.break')}${then('index.left')}`;
     case 'before_shift':
-      return `Before shift${left !== null ? ` · starts in ${minutes(left)}` : ''}`;
+      return `${t('index.beforeShift')}${then('index.startsIn')}`;
     case 'after_shift':
-      return 'After shift';
+      return t('index.afterShift');
     case 'day_off':
-      return 'Day off';
+      return t('index.dayOff');
   }
 }
 

@@ -13,11 +13,17 @@ export interface DetectionWindow {
   seconds: number;
 }
 
+/** A message of the kiosk's catalogue (src/lib/i18n, `kiosk.*`) with its values. */
+export interface Problem {
+  key: 'kiosk.noFrames' | 'kiosk.noDetections' | 'kiosk.notTracked';
+  values: Record<string, string | number>;
+}
+
 export interface DetectionHealth {
   detectionsPerFrame: number;
   tracksPerFrame: number;
   /** null while things look right */
-  problem: string | null;
+  problem: Problem | null;
 }
 
 /** A window this long with frames, boxes and no track is a problem, not a slow start. */
@@ -27,23 +33,11 @@ export function detectionHealth(w: DetectionWindow, detector: string, fps: numbe
   const per = (n: number) => (w.frames ? Math.round((n / w.frames) * 100) / 100 : 0);
   const out = { detectionsPerFrame: per(w.detections), tracksPerFrame: per(w.tracks) };
   if (w.seconds < MIN_SECONDS) return { ...out, problem: null };
-  if (!w.frames) {
-    return { ...out, problem: `No frame processed in ${Math.round(w.seconds)} s: is the camera showing a picture?` };
-  }
+  if (!w.frames) return { ...out, problem: { key: 'kiosk.noFrames', values: { seconds: Math.round(w.seconds) } } };
   if (w.tracks > 0) return { ...out, problem: null };
-  const rate = `${detector} at ${fps.toFixed(1)} fps`;
-  if (!w.detections) {
-    return {
-      ...out,
-      problem: `${rate} finds nobody (0 detections in ${w.frames} frames): check that people are in view and lit.`,
-    };
-  }
-  return {
-    ...out,
-    problem:
-      `${rate} finds ${out.detectionsPerFrame} people per frame but none is tracked: ` +
-      `their scores are below the tracker's start threshold or they do not stay put for 3 frames.`,
-  };
+  const rate = { detector, fps: fps.toFixed(1) };
+  if (!w.detections) return { ...out, problem: { key: 'kiosk.noDetections', values: { ...rate, frames: w.frames } } };
+  return { ...out, problem: { key: 'kiosk.notTracked', values: { ...rate, perFrame: out.detectionsPerFrame } } };
 }
 
 /** Keeps the last `seconds` of per-frame counts. */
