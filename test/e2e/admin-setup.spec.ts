@@ -105,6 +105,7 @@ describe('first-run set-up through the admin pages (Chromium)', () => {
       '/floor',
       '/cameras/live',
       '/kiosk',
+      '/schedule',
       '/admin/cameras',
       '/admin/workers',
       '/admin/users',
