@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -39,7 +40,13 @@ export function composeServices(
 ) {
   const onEventError = (err: unknown, type: string) =>
     log.warn({ component: 'events', err, event: type }, `event handler failed: ${type}`);
-  const events: EventBus = redis ? createRedisEventBus(redis, onEventError) : createMemoryEventBus(onEventError);
+  // Processes of one deployment share one database; its identity names their channel, so another
+  // deployment on the same Redis (staging beside production) hears nothing of this one.
+  const site = cfg.database.kind === 'postgres' ? cfg.database.url : cfg.database.dir;
+  const channel = `fs:events:${createHash('sha256').update(site).digest('hex').slice(0, 16)}`;
+  const events: EventBus = redis
+    ? createRedisEventBus(redis, onEventError, channel)
+    : createMemoryEventBus(onEventError);
   const users = createUsersRepository(db.prisma);
   const credentials = createCredentialsRepository(db.prisma);
   const catalog = createCatalogRepository(db.prisma);

@@ -36,4 +36,32 @@ describe('event bus across processes (real Redis)', () => {
     await one.close();
     await two.close();
   });
+
+  it('a bus on another channel (another deployment on the same Redis) hears nothing of this one', async () => {
+    const open = (channel: string) => {
+      const r = createRedis(REDIS_URL, (err) => {
+        throw err;
+      });
+      clients.push(r);
+      return createRedisEventBus(
+        r,
+        (err) => {
+          throw err;
+        },
+        channel,
+      );
+    };
+    const [production, staging] = [open('fs:events:site-a'), open('fs:events:site-b')];
+    await Promise.all([production.ready, staging.ready]);
+    const heard: string[] = [];
+    staging.subscribe('zones.changed', (e) => void heard.push(e.cameraId));
+    const own: string[] = [];
+    production.subscribe('zones.changed', (e) => void own.push(e.cameraId));
+    production.publish('zones.changed', { cameraId: 'CAM01' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(own).toEqual(['CAM01']);
+    expect(heard).toEqual([]);
+    await production.close();
+    await staging.close();
+  });
 });

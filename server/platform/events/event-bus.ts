@@ -52,7 +52,8 @@ export function createMemoryEventBus(onError: (err: unknown, type: string) => vo
   };
 }
 
-const CHANNEL = 'fs:events';
+/** The default channel; a deployment names its own (see compose.ts), so two sharing a Redis do not cross-talk. */
+export const DEFAULT_CHANNEL = 'fs:events';
 
 /**
  * The bus shared by every process on one Redis, over pub/sub on one channel (ordered per
@@ -63,23 +64,24 @@ const CHANNEL = 'fs:events';
 export function createRedisEventBus(
   redis: Redis,
   onError: (err: unknown, type: string) => void,
+  channel = DEFAULT_CHANNEL,
 ): EventBus & { /** resolves once this process hears the others */ ready: Promise<void> } {
   const origin = randomUUID();
   const local = localDispatch(onError);
   // The subscriber waits for Redis rather than failing while it connects (the shared client does not queue).
   const sub = redis.duplicate({ enableOfflineQueue: true });
-  sub.on('error', (err) => onError(err, CHANNEL));
+  sub.on('error', (err) => onError(err, channel));
   // Not awaited at start-up: with Redis away, the subscription waits for it and the process runs alone.
-  const ready = sub.subscribe(CHANNEL).then(
+  const ready = sub.subscribe(channel).then(
     () => undefined,
-    (err: unknown) => onError(err, CHANNEL),
+    (err: unknown) => onError(err, channel),
   );
   sub.on('message', (_channel, text: string) => {
     let msg: { origin: string; type: string; payload: unknown };
     try {
       msg = JSON.parse(text) as typeof msg;
     } catch (err) {
-      return onError(err, CHANNEL);
+      return onError(err, channel);
     }
     if (msg.origin !== origin) local.dispatch(msg.type, msg.payload);
   });
@@ -88,7 +90,7 @@ export function createRedisEventBus(
     publish(type, payload) {
       local.dispatch(type, payload);
       // While Redis is away other processes miss this one; ioredis queues it until it reconnects.
-      redis.publish(CHANNEL, JSON.stringify({ origin, type, payload })).catch((err: unknown) => onError(err, type));
+      redis.publish(channel, JSON.stringify({ origin, type, payload })).catch((err: unknown) => onError(err, type));
     },
     subscribe: (type, handler) => local.subscribe(type, handler as AnyHandler),
     async close() {
