@@ -64,7 +64,7 @@ describe('first-run set-up through the admin pages (Chromium)', () => {
     await expect.poll(() => page.locator('.error').first().textContent()).toMatch(/rtsp:\/\//);
   });
 
-  it('adds a worker and edits it', async () => {
+  it('adds a worker and edits it; a second edit keeps the stations the first set', async () => {
     await page.goto(`${server.base}/admin/workers`);
     await page.fill('input[name=workerId]', 'W100');
     await page.fill('input[name=name]', 'Somsri');
@@ -72,10 +72,17 @@ describe('first-run set-up through the admin pages (Chromium)', () => {
     await expect.poll(() => page.locator('[data-testid=workers] tbody tr').count()).toBe(1);
     await page.click('text=Edit');
     await page.fill('form input[name=badgeId]', 'BADGE-100');
+    await page.fill('form input[name=stations]', 'Z01, Z02');
     await page.click('text=Save');
     await expect
       .poll(() => page.locator('[data-testid=workers] tbody tr td:nth-child(3)').textContent())
       .toBe('BADGE-100');
+    await page.click('text=Edit');
+    expect(await page.inputValue('form input[name=stations]')).toBe('Z01, Z02');
+    await page.fill('form input[name=badgeId]', 'BADGE-101');
+    await page.click('text=Save');
+    const workers = await page.evaluate(() => fetch('/api/v1/workers').then((r) => r.json()));
+    expect(workers).toMatchObject([{ workerId: 'W100', badgeId: 'BADGE-101', stationAssignments: ['Z01', 'Z02'] }]);
   });
 
   it('registers a kiosk and shows its provisioning link and QR code once', async () => {

@@ -38,6 +38,8 @@ describe('cameras and workers through /api/v1 (embedded database)', () => {
     expect(test.body).toMatchObject({ ok: true, jpegBase64: expect.stringMatching(/^\/9j\//) });
     const bad = await call('POST', '/cameras/test', { sourceKind: 'rtsp', rtspUrl: 'rtsp://127.0.0.1:1/none' });
     expect(bad.body).toMatchObject({ ok: false, error: expect.any(String) });
+    const onKiosk = await call('POST', '/cameras/test', { sourceKind: 'usb', usbDevice: 'kiosk:Logitech' });
+    expect(onKiosk.body).toMatchObject({ ok: false, error: expect.stringMatching(/opened by that kiosk/) });
     const created = await call('POST', '/cameras', { cameraId: 'CAM05', name: 'Bench', sourceKind: 'file', filePath });
     expect(created.status).toBe(201);
     expect(

@@ -1,8 +1,22 @@
 import type { PrismaClient } from '../../platform/db/generated/client.js';
-import type { CatalogRepository } from './domain/ports.js';
+import type { CatalogRepository, WorkerSummary } from './domain/ports.js';
 import { conflictOnDuplicate } from '../../platform/db/unique.js';
 
-/** Read access to the floor's fixed things: workers, cameras, zones. */
+const WORKER = {
+  workerId: true,
+  name: true,
+  badgeId: true,
+  shift: true,
+  skillLevel: true,
+  active: true,
+  stationAssignments: true,
+} as const;
+
+const toWorker = (w: Omit<WorkerSummary, 'stationAssignments'> & { stationAssignments: unknown }): WorkerSummary => ({
+  ...w,
+  stationAssignments: Array.isArray(w.stationAssignments) ? w.stationAssignments.map(String) : [],
+});
+
 const CAMERA = {
   cameraId: true,
   name: true,
@@ -15,13 +29,11 @@ const CAMERA = {
   usbDevice: true,
 } as const;
 
+/** Read access to the floor's fixed things (workers, cameras, zones), and the few writes on them. */
 export function createCatalogRepository(prisma: PrismaClient): CatalogRepository {
   return {
-    listWorkers: () =>
-      prisma.worker.findMany({
-        orderBy: { workerId: 'asc' },
-        select: { workerId: true, name: true, badgeId: true, shift: true, skillLevel: true, active: true },
-      }),
+    listWorkers: async () =>
+      (await prisma.worker.findMany({ orderBy: { workerId: 'asc' }, select: WORKER })).map(toWorker),
     createWorker: (w: {
       workerId: string;
       name: string;
@@ -30,12 +42,9 @@ export function createCatalogRepository(prisma: PrismaClient): CatalogRepository
       skillLevel?: string | null;
     }) =>
       conflictOnDuplicate(
-        prisma.worker.create({
-          data: w,
-          select: { workerId: true, name: true, badgeId: true, shift: true, skillLevel: true, active: true },
-        }),
+        prisma.worker.create({ data: w, select: WORKER }),
         `worker ${w.workerId} or its badge already exists`,
-      ),
+      ).then(toWorker),
     // Never select rtspUrl: it carries credentials and must not leave the server.
     listCameras: () => prisma.camera.findMany({ orderBy: { cameraId: 'asc' }, select: CAMERA }),
     async findCamera(cameraId: string) {
@@ -106,17 +115,9 @@ export function createCatalogRepository(prisma: PrismaClient): CatalogRepository
     async updateWorker(workerId, w) {
       if (!(await prisma.worker.count({ where: { workerId } }))) return null;
       return conflictOnDuplicate(
-        prisma.worker.update({
-          where: { workerId },
-          data: w,
-          select: { workerId: true, name: true, badgeId: true, shift: true, skillLevel: true, active: true },
-        }),
+        prisma.worker.update({ where: { workerId }, data: w, select: WORKER }),
         `badge ${w.badgeId ?? ''} belongs to another worker`,
-      );
-    },
-    async stationsOf(workerId) {
-      const w = await prisma.worker.findUnique({ where: { workerId }, select: { stationAssignments: true } });
-      return w ? (Array.isArray(w.stationAssignments) ? w.stationAssignments.map(String) : []) : null;
+      ).then(toWorker);
     },
     listZones: (cameraId?: string) =>
       prisma.zone.findMany({ where: cameraId ? { cameraId } : undefined, orderBy: { zoneId: 'asc' } }),

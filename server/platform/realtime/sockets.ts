@@ -43,8 +43,6 @@ export function createRealtime(http: HttpServer, auth: PrincipalResolver, events
           next(Object.assign(new Error(err.message), { data: { code: err.code ?? 'internal' } }));
         });
     });
-  }
-  for (const name of Object.keys(NAMESPACES)) {
     io.of(name).on('connection', (socket) => void socket.join(principalRoom((socket.data.principal as Principal).id)));
   }
   // Revoked kiosk tokens and API keys, deactivated or re-roled users: their live sockets end now.

@@ -1,6 +1,6 @@
 import { get } from 'svelte/store';
 import { describe, expect, it } from 'vitest';
-import { _, useLanguage } from '$lib/i18n';
+import { _, intlLocale, useLanguage } from '$lib/i18n';
 import type { IndexStateDto } from '$lib/protocol/schedule';
 import { describeIndex, formatFactoryTime, formatMinSec } from './index-status';
 
@@ -54,5 +54,6 @@ describe('formatFactoryTime', () => {
   it('shows the factory zone’s 24-hour time, not the machine’s', () => {
     expect(formatFactoryTime('2026-01-05T07:05:09Z', 'Asia/Bangkok')).toBe('14:05:09');
     expect(formatFactoryTime('2026-01-05T23:30:00Z', 'Asia/Bangkok')).toBe('06:30:00');
+    expect(formatFactoryTime('2026-01-05T07:05:09Z', 'Asia/Bangkok', intlLocale('th'))).toBe('14:05:09');
   });
 });

@@ -39,9 +39,9 @@ export function describeIndex(s: IndexStateDto, elapsedSec: number, t: Translate
   }
 }
 
-/** A clock time in the factory's zone, 24-hour (14:05:09), as the tables show times. */
-export function formatFactoryTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
+/** A clock time in the factory's zone, 24-hour (14:05:09), as the tables show times, in the page's locale. */
+export function formatFactoryTime(iso: string, timeZone: string, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',

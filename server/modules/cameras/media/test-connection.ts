@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { CameraSource, CameraTestResult } from '../../../../src/lib/protocol/catalog.js';
+import { kioskAttachedLabel, type CameraSource, type CameraTestResult } from '../../../../src/lib/protocol/catalog.js';
 
 const TIMEOUT_MS = 10_000;
 
@@ -20,6 +20,14 @@ export function probeArgs(source: CameraSource): string[] {
  */
 export function testConnection(ffmpegPath: string, source: CameraSource): Promise<CameraTestResult> {
   const t0 = Date.now();
+  if (source.sourceKind === 'usb' && kioskAttachedLabel('usb', source.usbDevice) !== null) {
+    // The server never opens a kiosk PC's own camera; there is nothing here to probe.
+    return Promise.resolve({
+      ok: false,
+      error: 'a camera plugged into a kiosk PC is opened by that kiosk: check it on its screen',
+      ms: 0,
+    });
+  }
   return new Promise((resolve) => {
     const proc = spawn(ffmpegPath, probeArgs(source), { stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

@@ -8,6 +8,8 @@ export interface WorkerSummary {
   shift: string | null;
   skillLevel: string | null;
   active: boolean;
+  /** zone ids the worker is assigned to */
+  stationAssignments: string[];
 }
 
 /** A camera as lists show it; never its RTSP URL, which may carry a password. */
@@ -70,6 +72,4 @@ export interface CatalogRepository {
   deactivateCamera(cameraId: string): Promise<boolean>;
   /** null when there is no such worker; Conflict when the badge is taken */
   updateWorker(workerId: string, w: WorkerUpdateRequest): Promise<WorkerSummary | null>;
-  /** stations a worker is assigned to */
-  stationsOf(workerId: string): Promise<string[] | null>;
 }
