@@ -131,7 +131,15 @@ describe('first-run set-up through the admin pages (Chromium)', () => {
       const found = english.filter((e) => new RegExp(`\\b${e.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\b`).test(text));
       expect(found, p).toEqual([]);
     }
+    // The API's refusal, beside the field it names, in Thai.
+    await page.goto(`${server.base}/admin/cameras`);
+    await page.fill('input[name=cameraId]', 'CAM11');
+    await page.fill('input[name=name]', 'ไม่มี URL');
+    await page.getByTestId('add-camera').click();
+    await expect
+      .poll(() => page.locator('.error[data-field=rtspUrl]').textContent())
+      .toMatch(/^rtspUrl: [\u0E00-\u0E7F]/);
     await page.getByTestId('language').selectOption('en');
-    await expect.poll(() => page.textContent('h1')).toBe('Kiosks');
+    await expect.poll(() => page.textContent('h1')).toBe('Cameras');
   });
 });

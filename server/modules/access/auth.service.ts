@@ -59,7 +59,11 @@ export function createAuthService(deps: AuthDeps) {
 
   return {
     async createUser(input: UserCreateRequest): Promise<UserDto> {
-      if (await users.findByUsername(input.username)) throw new Conflict(`username ${input.username} is taken`);
+      if (await users.findByUsername(input.username))
+        throw new Conflict(`username ${input.username} is taken`, {
+          key: 'usernameTaken',
+          params: { username: input.username },
+        });
       const created = await users.create({
         userId: randomUUID(),
         username: input.username,
@@ -100,7 +104,7 @@ export function createAuthService(deps: AuthDeps) {
       const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok || !user.active) {
         await consumeAttempt(deps.addressLimiter, clientKey);
-        throw new Unauthenticated('wrong username or password');
+        throw new Unauthenticated('wrong username or password', { key: 'wrongPassword' });
       }
       await deps.loginLimiter.delete(`${username.toLowerCase()}|${clientKey}`);
       const token = newSessionToken();

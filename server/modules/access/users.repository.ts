@@ -41,7 +41,9 @@ export function createUsersRepository(prisma: PrismaClient): UsersRepository {
         await tx.$queryRaw`SELECT user_id FROM users WHERE role = 'admin' AND active FOR UPDATE`;
         const u = await tx.user.update({ where: { userId }, data: patch });
         if ((await tx.user.count({ where: { role: 'admin', active: true } })) === 0) {
-          throw new Conflict('this is the last active admin: make another user admin first');
+          throw new Conflict('this is the last active admin: make another user admin first', {
+            key: 'lastAdmin',
+          });
         }
         return toRecord(u);
       });

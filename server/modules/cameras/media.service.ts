@@ -98,7 +98,8 @@ export function createMediaService(deps: MediaDeps) {
       const chosen = cameraIds.map((id) => relays.get(id));
       const missing = cameraIds.filter((_, i) => !chosen[i]);
       if (missing.length) throw new NotFound(`camera ${missing.join(', ')} (not configured or disabled)`);
-      if (new Set(cameraIds).size !== cameraIds.length) throw new InvalidInput('cameraIds', 'lists a camera twice');
+      if (new Set(cameraIds).size !== cameraIds.length)
+        throw new InvalidInput('cameraIds', 'lists a camera twice', { key: 'cameraTwice' });
       return deps.sfu.openViewer(chosen as CameraRelay[]);
     },
 

@@ -44,6 +44,7 @@ export function createCatalogRepository(prisma: PrismaClient): CatalogRepository
       conflictOnDuplicate(
         prisma.worker.create({ data: w, select: WORKER }),
         `worker ${w.workerId} or its badge already exists`,
+        { key: 'workerExists', params: { worker: w.workerId } },
       ).then(toWorker),
     // Never select rtspUrl: it carries credentials and must not leave the server.
     listCameras: () => prisma.camera.findMany({ orderBy: { cameraId: 'asc' }, select: CAMERA }),
@@ -96,6 +97,7 @@ export function createCatalogRepository(prisma: PrismaClient): CatalogRepository
           select: CAMERA,
         }),
         `camera ${c.cameraId} already exists`,
+        { key: 'cameraExists', params: { camera: c.cameraId } },
       ),
     async renameCamera(cameraId, c) {
       const found = await prisma.camera.count({ where: { cameraId } });
@@ -117,6 +119,7 @@ export function createCatalogRepository(prisma: PrismaClient): CatalogRepository
       return conflictOnDuplicate(
         prisma.worker.update({ where: { workerId }, data: w, select: WORKER }),
         `badge ${w.badgeId ?? ''} belongs to another worker`,
+        { key: 'badgeTaken', params: { badge: w.badgeId ?? '' } },
       ).then(toWorker);
     },
     listZones: (cameraId?: string) =>

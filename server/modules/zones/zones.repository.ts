@@ -75,6 +75,7 @@ export function createZonesRepository(prisma: PrismaClient): ZonesRepository {
           throw new InvalidInput(
             `zones.${i}.zoneId`,
             `${elsewhere[0]!.zoneId} belongs to camera ${elsewhere[0]!.cameraId}`,
+            { key: 'zoneElsewhere', params: { zone: elsewhere[0]!.zoneId, camera: elsewhere[0]!.cameraId } },
           );
         }
         for (const z of zones) {
@@ -153,6 +154,7 @@ export function createZonesRepository(prisma: PrismaClient): ZonesRepository {
           data: { name: t.name, description: t.description, templateData: t.zones as object[], createdBy: t.userId },
         }),
         `a template named "${t.name}" exists`,
+        { key: 'templateExists', params: { name: t.name } },
       );
       return row.templateId;
     },

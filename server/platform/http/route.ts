@@ -1,8 +1,6 @@
 import { Router, type Request, type RequestHandler } from 'express';
 import type { z } from 'zod';
-import { CONTROL_CHAR_MESSAGE, controlCharPath } from '../../../src/lib/shared/control-chars.js';
-import { InvalidInput } from '../../../src/lib/shared/errors.js';
-import { zodToInvalidInput } from './errors.js';
+import { parseInput } from '../../../src/lib/shared/error-report.js';
 import { guard, type Access } from './guard.js';
 
 export const EVERY_USER = ['admin', 'supervisor', 'operator', 'viewer'] as const;
@@ -28,11 +26,7 @@ export function mountRoutes(specs: readonly RouteSpec[]): Router {
 
 /** Parses a request part with a zod schema; a failure names the field (body.name, query.limit…). */
 export function parse<S extends z.ZodType>(schema: S, req: Request, part: 'body' | 'query' | 'params'): z.infer<S> {
-  const result = schema.safeParse(req[part]);
-  if (!result.success) throw zodToInvalidInput(result.error, part);
-  const bad = controlCharPath(result.data, part);
-  if (bad) throw new InvalidInput(bad, CONTROL_CHAR_MESSAGE);
-  return result.data;
+  return parseInput(schema, req[part], part);
 }
 
 export function principalOf(req: Request) {

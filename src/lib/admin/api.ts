@@ -1,6 +1,10 @@
-/** An /api/v1 answer as the admin pages use it: the data, or the message and the field it names. */
-export type ApiResult<T> =
-  { ok: true; status: number; data: T } | { ok: false; status: number; message: string; field: string | null };
+import type { ErrorReport } from '$lib/shared/error-report';
+
+/** A refusal as the pages show it: the API's report, its field without the `body.`/`params.` root. */
+export type ApiFailure = { ok: false; status: number; field: string | null } & Omit<ErrorReport, 'field'>;
+
+/** An /api/v1 answer as the admin pages use it: the data, or the refusal and the field it names. */
+export type ApiResult<T> = { ok: true; status: number; data: T } | ApiFailure;
 
 /**
  * Calls /api/v1 with the page's own login cookie. A 400 names the field as the API does
@@ -16,16 +20,18 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const text = await res.text();
   const json = text ? (JSON.parse(text) as unknown) : null;
   if (res.ok) return { ok: true, status: res.status, data: json as T };
-  const err = (json ?? {}) as { message?: string; field?: string };
+  const err = (json ?? {}) as Partial<ErrorReport>;
   return {
     ok: false,
     status: res.status,
+    code: err.code ?? 'other',
     message: err.message ?? `request failed (${res.status})`,
     field: err.field ? err.field.replace(/^(body|params|query)\./, '') : null,
+    ...(err.reason && { reason: err.reason }),
   };
 }
 
-/** The error for one input, when the last answer named it. */
-export function fieldError(r: ApiResult<unknown> | null, name: string): string | null {
-  return r && !r.ok && r.field === name ? r.message : null;
+/** The refusal for one input, when the last answer named it. */
+export function fieldError(r: ApiResult<unknown> | null, name: string): ApiFailure | null {
+  return r && !r.ok && r.field === name ? r : null;
 }

@@ -49,3 +49,13 @@ export function formatFactoryTime(iso: string, timeZone: string, locale = 'en-GB
     hourCycle: 'h23',
   }).format(new Date(iso));
 }
+
+/** A date and time in the factory's zone, as the reader's locale writes them (admin tables, histories). */
+export function formatFactoryDateTime(iso: string, timeZone: string, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}

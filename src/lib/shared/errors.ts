@@ -2,6 +2,15 @@
 // copies; a registry symbol is shared by both.
 const BRAND = Symbol.for('floorsight.DomainError');
 
+/**
+ * What went wrong in words a page can translate: a message id of the catalogue (`apiError.<key>`)
+ * and its values. The English `message` stays for logs, API clients and ids no catalogue knows.
+ */
+export interface ErrorReason {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 /** Errors the rules raise; server/platform/http/errors.ts is the one place that turns them into HTTP. */
 export class DomainError extends Error {
   readonly [BRAND] = true;
@@ -9,6 +18,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly reason?: ErrorReason,
   ) {
     super(message);
     this.name = new.target.name;
@@ -19,8 +29,9 @@ export class InvalidInput extends DomainError {
   constructor(
     readonly field: string,
     message: string,
+    reason?: ErrorReason,
   ) {
-    super('invalid_input', `${field}: ${message}`);
+    super('invalid_input', `${field}: ${message}`, reason);
   }
 }
 
@@ -31,26 +42,29 @@ export class NotFound extends DomainError {
 }
 
 export class Conflict extends DomainError {
-  constructor(message: string) {
-    super('conflict', message);
+  constructor(message: string, reason?: ErrorReason) {
+    super('conflict', message, reason);
   }
 }
 
 export class Unauthenticated extends DomainError {
-  constructor(message = 'authentication required') {
-    super('unauthenticated', message);
+  constructor(message = 'authentication required', reason?: ErrorReason) {
+    super('unauthenticated', message, reason);
   }
 }
 
 export class Forbidden extends DomainError {
-  constructor(message = 'your role may not do this') {
-    super('forbidden', message);
+  constructor(message = 'your role may not do this', reason?: ErrorReason) {
+    super('forbidden', message, reason);
   }
 }
 
 export class TooManyRequests extends DomainError {
   constructor(readonly retryAfterSec: number) {
-    super('too_many_requests', `too many attempts; retry in ${retryAfterSec} s`);
+    super('too_many_requests', `too many attempts; retry in ${retryAfterSec} s`, {
+      key: 'tooManyAttempts',
+      params: { seconds: retryAfterSec },
+    });
   }
 }
 

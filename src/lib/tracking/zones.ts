@@ -22,6 +22,8 @@ export interface ZoneIssue {
   zoneId: string;
   code: 'too_few_points' | 'not_finite' | 'out_of_range' | 'self_intersection' | 'zero_area' | 'overlap';
   message: string;
+  /** the values in the message, for a page that says it in another language */
+  params?: Record<string, string | number>;
 }
 
 const EPS = 1e-12;
@@ -85,8 +87,12 @@ export function polygonArea(polygon: Polygon): number {
 
 /** Problems that make a polygon unusable; an empty list means it may be saved. */
 export function polygonErrors(zoneId: string, polygon: Polygon): ZoneIssue[] {
-  const issue = (code: ZoneIssue['code'], message: string): ZoneIssue[] => [{ zoneId, code, message }];
-  if (polygon.length < 3) return issue('too_few_points', `needs at least 3 points, has ${polygon.length}`);
+  const issue = (code: ZoneIssue['code'], message: string, params?: ZoneIssue['params']): ZoneIssue[] => [
+    { zoneId, code, message, ...(params && { params }) },
+  ];
+  if (polygon.length < 3) {
+    return issue('too_few_points', `needs at least 3 points, has ${polygon.length}`, { count: polygon.length });
+  }
   if (!polygon.every((p) => Number.isFinite(p[0]) && Number.isFinite(p[1])))
     return issue('not_finite', 'has a point that is not a finite number');
   if (!polygon.every((p) => p[0] >= 0 && p[0] <= 1 && p[1] >= 0 && p[1] <= 1)) {
@@ -98,7 +104,7 @@ export function polygonErrors(zoneId: string, polygon: Polygon): ZoneIssue[] {
       // Adjacent edges share a vertex by construction; only non-adjacent ones may not meet.
       if (j === i + 1 || (i === 0 && j === n - 1)) continue;
       if (segmentsIntersect(polygon[i]!, polygon[(i + 1) % n]!, polygon[j]!, polygon[(j + 1) % n]!)) {
-        return issue('self_intersection', `edge ${i + 1} crosses edge ${j + 1}`);
+        return issue('self_intersection', `edge ${i + 1} crosses edge ${j + 1}`, { edge: i + 1, other: j + 1 });
       }
     }
   }
@@ -128,6 +134,7 @@ export function validateZones(zones: readonly ZoneShape[]): { errors: ZoneIssue[
           zoneId: a.id,
           code: 'overlap',
           message: `overlaps zone ${b.id}; people in both count for the smaller one`,
+          params: { other: b.id },
         });
       }
     }

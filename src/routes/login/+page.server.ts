@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { LoginRequest } from '$lib/protocol/auth';
-import { CONTROL_CHAR_MESSAGE, controlCharPath } from '$lib/shared/control-chars';
+import { controlCharPath } from '$lib/shared/control-chars';
+import { parseInput } from '$lib/shared/error-report';
 import { safeNext } from '$lib/shared/safe-next';
-import { isDomainError } from '$lib/shared/errors';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -12,25 +13,18 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions = {
   default: async ({ request, locals, cookies, getClientAddress, url }) => {
     const form = Object.fromEntries(await request.formData());
-    const parsed = LoginRequest.safeParse(form);
     const username = typeof form.username === 'string' ? form.username : '';
-    if (!parsed.success) {
-      return fail(400, {
-        username,
-        message: `${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
-      });
-    }
-    const control = controlCharPath(parsed.data, '');
-    if (control) return fail(400, { username: '', message: `${control} ${CONTROL_CHAR_MESSAGE}` });
-    try {
-      const c = await locals.facade.login(parsed.data.username, parsed.data.password, getClientAddress());
-      const { maxAgeSec, ...attrs } = c.options;
-      cookies.set(c.name, c.value, { ...attrs, ...(maxAgeSec && { maxAge: maxAgeSec }) });
-    } catch (err) {
-      if (isDomainError(err))
-        return fail(err.code === 'too_many_requests' ? 429 : 401, { username, message: err.message });
-      throw err;
-    }
-    redirect(303, safeNext(url.searchParams.get('next')));
+    const result = await formAction(
+      async () => {
+        const input = parseInput(LoginRequest, form);
+        const c = await locals.facade.login(input.username, input.password, getClientAddress());
+        const { maxAgeSec, ...attrs } = c.options;
+        cookies.set(c.name, c.value, { ...attrs, ...(maxAgeSec && { maxAge: maxAgeSec }) });
+      },
+      // A name with control characters is not given back to the page.
+      { username: controlCharPath(username, '') === null ? username : '' },
+    );
+    if ('saved' in result) redirect(303, safeNext(url.searchParams.get('next')));
+    return result;
   },
 } satisfies Actions;

@@ -1,7 +1,7 @@
-import { fail } from '@sveltejs/kit';
-import { CONTROL_CHAR_MESSAGE, controlCharPath } from '$lib/shared/control-chars';
 import { BreakOverrideInput, IsoDate, ScheduleInput } from '$lib/protocol/schedule';
-import { isDomainError } from '$lib/shared/errors';
+import { Forbidden, isDomainError } from '$lib/shared/errors';
+import { parseInput } from '$lib/shared/error-report';
+import { formAction } from '$lib/server/form-action';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -51,71 +51,38 @@ function scheduleFromForm(form: FormData) {
   };
 }
 
-/** The first string field with a control character, as a form failure; null when there is none. */
-function controlCharFailure(value: unknown) {
-  const field = controlCharPath(value, '');
-  return field ? fail(400, { message: `${field}: ${CONTROL_CHAR_MESSAGE}`, field }) : null;
-}
-
-function failure(err: unknown) {
-  if (isDomainError(err)) {
-    const field = 'field' in err ? String(err.field) : null;
-    return fail(400, { message: err.message, field });
-  }
-  throw err;
-}
-
 export const actions = {
   save: async ({ request, locals }) => {
-    if (!locals.facade.schedules.allowed(locals.principal, 'editDate'))
-      return fail(403, { message: 'only supervisors and admins edit schedules', field: null });
     const form = await request.formData();
-    const asTemplate = form.get('asTemplate') === 'on';
-    if (asTemplate && !locals.facade.schedules.allowed(locals.principal, 'editTemplate'))
-      return fail(403, { message: 'only admins change the weekly default', field: 'asTemplate' });
-    const date = IsoDate.safeParse(form.get('date'));
-    const input = ScheduleInput.safeParse(scheduleFromForm(form));
-    if (!date.success) return fail(400, { message: `date ${date.error.issues[0]!.message}`, field: 'date' });
-    if (!input.success) {
-      const issue = input.error.issues[0]!;
-      const field = issue.path.join('.');
-      return fail(400, { message: `${field}: ${issue.message}`, field });
-    }
-    const control = controlCharFailure(input.data);
-    if (control) return control;
-    try {
-      await locals.facade.schedules.put(date.data, input.data, locals.principal!.id);
+    return formAction(async () => {
+      const schedules = locals.facade.schedules;
+      if (!schedules.allowed(locals.principal, 'editDate'))
+        throw new Forbidden('only supervisors and admins edit schedules', { key: 'editSchedule' });
+      const asTemplate = form.get('asTemplate') === 'on';
+      if (asTemplate && !schedules.allowed(locals.principal, 'editTemplate'))
+        throw new Forbidden('only admins change the weekly default', { key: 'editTemplate' });
+      const date = parseInput(IsoDate, form.get('date'), 'date');
+      const input = parseInput(ScheduleInput, scheduleFromForm(form));
+      await schedules.put(date, input, locals.principal!.id);
       if (asTemplate) {
-        const weekday = new Date(`${date.data}T12:00:00Z`).getUTCDay();
-        await locals.facade.schedules.putTemplate(weekday, input.data, locals.principal!.id);
+        const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+        await schedules.putTemplate(weekday, input, locals.principal!.id);
       }
-    } catch (err) {
-      return failure(err);
-    }
-    return { saved: true };
+    });
   },
   break: async ({ request, locals }) => {
-    if (!locals.facade.schedules.allowed(locals.principal, 'overrideBreak'))
-      return fail(403, { message: 'only supervisors and admins override breaks', field: null });
     const form = await request.formData();
-    // Not a number ('abc') stays NaN, which the schema refuses by name.
-    const minutes = form.get('minutes');
-    const input = BreakOverrideInput.safeParse({
-      action: form.get('action'),
-      minutes: minutes ? Number(minutes) : null,
-      reason: form.get('reason') || null,
+    return formAction(async () => {
+      if (!locals.facade.schedules.allowed(locals.principal, 'overrideBreak'))
+        throw new Forbidden('only supervisors and admins override breaks', { key: 'overrideBreak' });
+      // Not a number ('abc') stays NaN, which the schema refuses by name.
+      const minutes = form.get('minutes');
+      const input = parseInput(BreakOverrideInput, {
+        action: form.get('action'),
+        minutes: minutes ? Number(minutes) : null,
+        reason: form.get('reason') || null,
+      });
+      await locals.facade.schedules.overrideBreak(input, locals.principal!.id);
     });
-    if (!input.success) {
-      const field = input.error.issues[0]!.path.join('.');
-      return fail(400, { message: `${field}: ${input.error.issues[0]!.message}`, field });
-    }
-    const control = controlCharFailure(input.data);
-    if (control) return control;
-    try {
-      await locals.facade.schedules.overrideBreak(input.data, locals.principal!.id);
-    } catch (err) {
-      return failure(err);
-    }
-    return { saved: true };
   },
 } satisfies Actions;

@@ -40,8 +40,9 @@ export function planDay(date: string, timeline: Timeline, timeZone: string): Day
 
 /** A supervisor moves breaks only while the shift runs: before it or after it there is no break to take. */
 export function checkOverrideInShift(shift: Span, atMs: number): void {
-  if (atMs < shift.startMs) throw new InvalidInput('action', 'the shift has not started yet');
-  if (atMs >= shift.endMs) throw new InvalidInput('action', 'the shift is over');
+  if (atMs < shift.startMs)
+    throw new InvalidInput('action', 'the shift has not started yet', { key: 'shiftNotStarted' });
+  if (atMs >= shift.endMs) throw new InvalidInput('action', 'the shift is over', { key: 'shiftOver' });
 }
 
 /**
@@ -55,16 +56,22 @@ export function applyBreakOverrides(breaks: readonly Span[], overrides: readonly
   for (const o of [...overrides].sort((a, b) => a.atMs - b.atMs)) {
     const running = out.find((b) => b.startMs <= o.atMs && o.atMs < b.endMs);
     if (o.action === 'start') {
-      if (!o.minutes || o.minutes <= 0) throw new InvalidInput('minutes', 'a break needs a positive length');
+      if (!o.minutes || o.minutes <= 0)
+        throw new InvalidInput('minutes', 'a break needs a positive length', {
+          key: 'positiveMinutes',
+        });
       if (running) running.endMs = o.atMs;
       out.push({ startMs: o.atMs, endMs: o.atMs + o.minutes * 60_000 });
     } else if (o.action === 'end') {
-      if (!running) throw new InvalidInput('action', 'no break is running');
+      if (!running) throw new InvalidInput('action', 'no break is running', { key: 'noBreakRunning' });
       running.endMs = o.atMs;
     } else {
-      if (!o.minutes || o.minutes <= 0) throw new InvalidInput('minutes', 'an extension needs a positive length');
+      if (!o.minutes || o.minutes <= 0)
+        throw new InvalidInput('minutes', 'an extension needs a positive length', {
+          key: 'positiveMinutes',
+        });
       const target = running ?? out.filter((b) => b.endMs <= o.atMs).sort((a, b) => b.endMs - a.endMs)[0];
-      if (!target) throw new InvalidInput('action', 'no break to extend');
+      if (!target) throw new InvalidInput('action', 'no break to extend', { key: 'noBreakToExtend' });
       target.endMs = Math.max(target.endMs, o.atMs) + o.minutes * 60_000;
     }
     out = mergeSpans(out.filter((b) => b.endMs > b.startMs));

@@ -53,7 +53,11 @@ const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
 export function parseDaySec(value: string, field: string): DaySec {
   const m = TIME.exec(value);
-  if (!m) throw new InvalidInput(field, `"${value}" is not a time of day (HH:MM or HH:MM:SS)`);
+  if (!m)
+    throw new InvalidInput(field, `"${value}" is not a time of day (HH:MM or HH:MM:SS)`, {
+      key: 'timeOfDay',
+      params: { value },
+    });
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
 }
 
@@ -67,18 +71,25 @@ function validateBreaks(spec: ShiftSpec, workStart: DaySec, workEnd: DaySec): Se
   const breaks = spec.breaks.map((b, i) => {
     const start = parseDaySec(b.start, `breaks[${i}].start`);
     if (!Number.isFinite(b.durationMin) || b.durationMin <= 0) {
-      throw new InvalidInput(`breaks[${i}].durationMin`, 'must be a positive number of minutes');
+      throw new InvalidInput(`breaks[${i}].durationMin`, 'must be a positive number of minutes', {
+        key: 'positiveMinutes',
+      });
     }
     const end = start + Math.round(b.durationMin * 60);
     if (start <= workStart || end >= workEnd) {
-      throw new InvalidInput(`breaks[${i}].start`, 'break must lie strictly inside the shift');
+      throw new InvalidInput(`breaks[${i}].start`, 'break must lie strictly inside the shift', {
+        key: 'breakInsideShift',
+      });
     }
     return { start, end, i };
   });
   const sorted = [...breaks].sort((a, b) => a.start - b.start);
   for (let k = 1; k < sorted.length; k++) {
     if (sorted[k]!.start < sorted[k - 1]!.end) {
-      throw new InvalidInput(`breaks[${sorted[k]!.i}].start`, `overlaps breaks[${sorted[k - 1]!.i}]`);
+      throw new InvalidInput(`breaks[${sorted[k]!.i}].start`, `overlaps breaks[${sorted[k - 1]!.i}]`, {
+        key: 'breakOverlap',
+        params: { other: sorted[k - 1]!.i + 1 },
+      });
     }
   }
   return sorted.map(({ start, end }) => ({ start, end }));
@@ -99,10 +110,13 @@ function workStretches(workStart: DaySec, workEnd: DaySec, breaks: Segment[]): S
 /** Net-time boundaries (seconds of work since work start) of each index, first 0, last = net. */
 function netBoundaries(spec: ShiftSpec, netSec: number): number[] {
   if (!Number.isInteger(spec.indices) || spec.indices < 1) {
-    throw new InvalidInput('indices', 'must be a whole number of at least 1');
+    throw new InvalidInput('indices', 'must be a whole number of at least 1', { key: 'indicesWhole' });
   }
   if (spec.indices > Math.floor(netSec / 60)) {
-    throw new InvalidInput('indices', `${spec.indices} indices do not fit in ${Math.floor(netSec / 60)} net minutes`);
+    throw new InvalidInput('indices', `${spec.indices} indices do not fit in ${Math.floor(netSec / 60)} net minutes`, {
+      key: 'indicesFit',
+      params: { indices: spec.indices, minutes: Math.floor(netSec / 60) },
+    });
   }
   if (spec.mode === 'equal') {
     // Whole seconds: boundaries are rounded from the exact fractions, so lengths differ by at
@@ -111,13 +125,16 @@ function netBoundaries(spec: ShiftSpec, netSec: number): number[] {
   }
   const minutes = spec.fixedMinutes;
   if (minutes === undefined || minutes === null || !Number.isFinite(minutes) || minutes <= 0) {
-    throw new InvalidInput('fixedMinutes', 'is required in fixed mode and must be positive');
+    throw new InvalidInput('fixedMinutes', 'is required in fixed mode and must be positive', {
+      key: 'fixedMinutes',
+    });
   }
   const each = Math.round(minutes * 60);
   if (each * (spec.indices - 1) >= netSec) {
     throw new InvalidInput(
       'fixedMinutes',
       `${spec.indices - 1} indices of ${minutes} min leave no time for index ${spec.indices}`,
+      { key: 'fixedMinutesFit', params: { before: spec.indices - 1, minutes, last: spec.indices } },
     );
   }
   const b = Array.from({ length: spec.indices }, (_, k) => k * each);
@@ -146,7 +163,10 @@ function toSegments(stretches: Segment[], fromNet: number, toNet: number): Segme
 export function computeTimeline(spec: ShiftSpec): Timeline {
   const workStart = parseDaySec(spec.workStart, 'workStart');
   const workEnd = parseDaySec(spec.workEnd, 'workEnd');
-  if (workEnd <= workStart) throw new InvalidInput('workEnd', 'must be after workStart');
+  if (workEnd <= workStart)
+    throw new InvalidInput('workEnd', 'must be after workStart', {
+      key: 'endAfterStart',
+    });
   const breaks = validateBreaks(spec, workStart, workEnd);
   const stretches = workStretches(workStart, workEnd, breaks);
   const netSec = stretches.reduce((sum, s) => sum + (s.end - s.start), 0);

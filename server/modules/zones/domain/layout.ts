@@ -19,7 +19,10 @@ export function prepareLayout(
   field = 'body.zones',
 ): { zones: ZoneSpec[]; warnings: string[] } {
   if (zones.length > maxZones) {
-    throw new InvalidInput(field, `a camera has at most ${maxZones} zones, got ${zones.length}`);
+    throw new InvalidInput(field, `a camera has at most ${maxZones} zones, got ${zones.length}`, {
+      key: 'tooManyZones',
+      params: { max: maxZones, count: zones.length },
+    });
   }
   // A retired zone's id keeps its sessions; giving it to a new area would mix two zones' history.
   const taken = new Set([...usedIds, ...zones.map((z) => z.zoneId).filter(Boolean)]);
@@ -32,14 +35,21 @@ export function prepareLayout(
   const withIds = zones.map((z) => ({ ...z, zoneId: z.zoneId ?? nextId() }));
   const seen = new Set<string>();
   withIds.forEach((z, i) => {
-    if (seen.has(z.zoneId)) throw new InvalidInput(`${field}.${i}.zoneId`, `${z.zoneId} appears twice`);
+    if (seen.has(z.zoneId))
+      throw new InvalidInput(`${field}.${i}.zoneId`, `${z.zoneId} appears twice`, {
+        key: 'zoneTwice',
+        params: { zone: z.zoneId },
+      });
     seen.add(z.zoneId);
   });
   const { errors, warnings } = validateZones(withIds.map((z) => ({ id: z.zoneId, polygon: z.polygon })));
   if (errors.length) {
     const e = errors[0]!;
     const i = withIds.findIndex((z) => z.zoneId === e.zoneId);
-    throw new InvalidInput(`${field}.${i}.polygon`, `zone "${withIds[i]!.name}" ${e.message}`);
+    throw new InvalidInput(`${field}.${i}.polygon`, `zone "${withIds[i]!.name}" ${e.message}`, {
+      key: `zone_${e.code}`,
+      params: { zone: withIds[i]!.name, ...e.params },
+    });
   }
   const name = (id: string) => withIds.find((z) => z.zoneId === id)?.name ?? id;
   return {
