@@ -5,6 +5,7 @@ import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'r
 import { createAuthService, createCredentialsRepository, createUsersRepository } from '../modules/access/index.js';
 import { createCamerasRepository, createMediaService, createWeriftSfu } from '../modules/cameras/index.js';
 import { createCatalogRepository, createModelCatalog } from '../modules/catalog/index.js';
+import { createIdentityRepository, createIdentityService } from '../modules/identity/index.js';
 import {
   createIndexRecordRepository,
   createScheduleRepository,
@@ -14,6 +15,7 @@ import { createIngestRepository, createIntakeService, createMetricsRepository } 
 import { createHealthService, createSystemLogRepository } from '../modules/system/index.js';
 import { createZonesRepository } from '../modules/zones/index.js';
 import { createCache } from '../platform/cache.js';
+import { createSealedBox, loadIdentityKey, parseKey } from '../platform/crypto/sealed-box.js';
 import type { Database } from '../platform/db/database.js';
 import type { Clock } from '../platform/domain/clock.js';
 import { createMemoryEventBus, createRedisEventBus, type EventBus } from '../platform/events/event-bus.js';
@@ -81,6 +83,20 @@ export function composeServices(
     events,
   });
   const indexRecords = createIndexRecordRepository(db.prisma);
+  const identityKey = loadIdentityKey(cfg.identity);
+  if (identityKey.created)
+    log.warn({ component: 'identity' }, `created the face-data key ${cfg.identity.keyFile}: back it up`);
+  const identityRepo = createIdentityRepository(db.prisma);
+  const identity = createIdentityService({
+    repo: identityRepo,
+    box: createSealedBox(
+      identityKey.key,
+      cfg.identity.previousKeys.map((k, i) => parseKey(k, `IDENTITY_PREVIOUS_KEYS[${i}]`)),
+    ),
+    clock,
+    events,
+    match: cfg.identity.match,
+  });
   const media = createMediaService({
     cameras: createCamerasRepository(db.prisma),
     sfu: createWeriftSfu(cfg.mediaIceAddresses),
@@ -92,7 +108,7 @@ export function composeServices(
     repo: createIngestRepository(db.prisma),
     loadZones: () => catalog.listZones(),
     loadCameraIds: async () => (await catalog.listCameras()).map((c) => c.cameraId),
-    loadFaces: () => catalog.enrolledFaces(),
+    loadNameable: () => identity.nameable(),
     dayPlan: (date) => schedules.dayPlan(date),
     cache: createCache(redis, clock),
     clock,
@@ -124,6 +140,8 @@ export function composeServices(
     health,
     schedules,
     indexRecords,
+    identity,
+    identityRepo,
     models,
     media,
     cookieSecure: cfg.cookieSecure,

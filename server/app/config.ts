@@ -66,6 +66,13 @@ const ConfigSource = z
     // The fastest detector that finds as many people as YOLOX-nano (bench:vision, README Vision).
     KIOSK_DETECTOR: z.string().min(1).max(100).default('yolox_nano.onnx'),
     MAX_ZONES_PER_CAMERA: z.coerce.number().int().min(1).max(16).default(4),
+    // Face data is sealed with this key (base64, 32 bytes), or with the one in IDENTITY_KEY_FILE.
+    IDENTITY_KEY: z.string().min(1).optional(),
+    IDENTITY_KEY_FILE: z.string().min(1).optional(),
+    // Keys face data was sealed with before a rotation (base64, comma-separated): read, never written.
+    IDENTITY_PREVIOUS_KEYS: z.string().min(1).optional(),
+    FACE_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
+    FACE_MATCH_MARGIN: z.coerce.number().min(0).max(1).default(0.05),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -104,6 +111,13 @@ export interface Config {
   sessions: IntakeSettings;
   kiosk: { processingFps: number; detector: string };
   maxZonesPerCamera: number;
+  identity: {
+    /** base64 key given in the environment, else the file that holds it (created on first start) */
+    key: string | null;
+    keyFile: string;
+    previousKeys: string[];
+    match: { minSimilarity: number; minMargin: number };
+  };
 }
 
 export class ConfigError extends Error {
@@ -176,6 +190,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     kiosk: { processingFps: c.KIOSK_PROCESSING_FPS, detector: c.KIOSK_DETECTOR },
     maxZonesPerCamera: c.MAX_ZONES_PER_CAMERA,
+    identity: {
+      key: c.IDENTITY_KEY ?? null,
+      keyFile: path.resolve(c.IDENTITY_KEY_FILE ?? path.join(c.DATA_DIR, 'identity.key')),
+      previousKeys: c.IDENTITY_PREVIOUS_KEYS?.split(',') ?? [],
+      match: { minSimilarity: c.FACE_MATCH_THRESHOLD, minMargin: c.FACE_MATCH_MARGIN },
+    },
     mediaIceAddresses: c.MEDIA_ICE_ADDRESSES?.split(',') ?? [],
   };
 }

@@ -6,6 +6,7 @@ import type { HealthReport, HealthSummary } from '../../src/lib/protocol/health.
 import { apiKeyRoutes, authRoutes, kioskRoutes, userRoutes } from '../modules/access/index.js';
 import { cameraRoutes } from '../modules/cameras/index.js';
 import { modelRoutes, workerRoutes, zoneListRoutes } from '../modules/catalog/index.js';
+import { identityRoutes } from '../modules/identity/index.js';
 import { scheduleRoutes } from '../modules/schedule/index.js';
 import { floorRoutes, kioskConfigRoutes, metricsRoutes, sessionRoutes } from '../modules/sessions/index.js';
 import { kioskTelemetryRoutes, systemLogRoutes } from '../modules/system/index.js';
@@ -26,6 +27,7 @@ export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
     ...kioskRoutes(s.auth),
     ...cameraRoutes({ catalog: s.catalog, media: s.media, overlayBoxes: (cameraId) => s.intake.latestBoxes(cameraId) }),
     ...workerRoutes(s.catalog),
+    ...identityRoutes(s.identity, s.identityRepo),
     ...modelRoutes(s.models),
     ...zoneListRoutes(s.catalog),
     ...zoneRoutes({ repo: s.zones, maxZonesPerCamera: s.maxZonesPerCamera, changed: s.zonesChanged }),

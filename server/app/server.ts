@@ -16,6 +16,7 @@ import type { SystemLogSink } from '../platform/log.js';
 import { startIndexMonitor } from '../modules/schedule/index.js';
 import { attachMediaSignalling, type MediaService } from '../modules/cameras/index.js';
 import { attachFloorGateway, attachKioskGateway } from '../modules/sessions/index.js';
+import { attachIdentityGateway, startIdentityRetention } from '../modules/identity/index.js';
 import { createRealtime } from '../platform/realtime/sockets.js';
 import { createRedis, pingRedis } from '../platform/redis.js';
 
@@ -122,6 +123,13 @@ export async function startServer(
     assignedCameras: async (kioskId) => (await services.credentials.findKiosk(kioskId))?.cameraIds ?? [],
     log,
   });
+  const stopIdentity = attachIdentityGateway(io, {
+    identity: services.identity,
+    events: services.events,
+    beforeSend: () => services.intake.refresh(),
+    log,
+  });
+  const retention = startIdentityRetention(services.identity, log);
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
   log.info({ component: 'http', port }, `Floorsight listening on http://${cfg.host}:${port}`);
@@ -137,6 +145,8 @@ export async function startServer(
       stopMonitorPokes();
       stopFloor();
       stopKiosks();
+      stopIdentity();
+      retention.stop();
       await services.intake.stop();
       await media.stop();
       await io.close();

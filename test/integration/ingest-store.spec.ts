@@ -28,6 +28,8 @@ const session = (over: Partial<SessionRecord> = {}): SessionRecord => ({
   zoneId: 'Z01',
   trackId: 3,
   workerId: 'W001',
+  identityConfidence: 0.8,
+  identitySource: 'face',
   entryMs: T - 5000,
   lastInMs: T,
   exitMs: null,

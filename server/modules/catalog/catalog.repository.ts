@@ -51,18 +51,6 @@ export function createCatalogRepository(prisma: PrismaClient): CatalogRepository
     async findCamera(cameraId: string) {
       return prisma.camera.findUnique({ where: { cameraId }, select: { ...CAMERA, calibrationParams: true } });
     },
-    /** Active workers' enrolled faces (float32 embeddings stored as bytes). */
-    async enrolledFaces() {
-      const rows = await prisma.worker.findMany({
-        where: { active: true, faceEmbedding: { not: null } },
-        select: { workerId: true, name: true, faceEmbedding: true },
-      });
-      return rows.map((r) => ({
-        workerId: r.workerId,
-        name: r.name,
-        embedding: new Float32Array(new Uint8Array(r.faceEmbedding!).buffer.slice(0)),
-      }));
-    },
     /** Resolution, fps and calibration settings; returns the stored calibration parameters. */
     async updateCameraSettings(
       cameraId: string,
@@ -77,8 +65,6 @@ export function createCatalogRepository(prisma: PrismaClient): CatalogRepository
         select: { cameraId: true, resolution: true, fps: true, calibrationParams: true },
       });
     },
-    hasEnrolledFaces: async () =>
-      (await prisma.worker.count({ where: { active: true, faceEmbedding: { not: null } } })) > 0,
     createCamera: (c) =>
       conflictOnDuplicate(
         prisma.camera.create({

@@ -18,16 +18,23 @@ SELECT to_timestamp(u.ts / 1000.0), w.worker_id, u.track_id, u.zone_id, u.camera
 
 const UPSERT_SESSIONS = `
 INSERT INTO sessions (session_id, worker_id, zone_id, track_id, entry_time, exit_time,
-                      total_active_seconds, total_idle_seconds, index_number, status, updated_at)
+                      total_active_seconds, total_idle_seconds, index_number, status,
+                      identity_confidence, identity_source, updated_at)
 SELECT u.session_id, w.worker_id, u.zone_id, u.track_id, to_timestamp(u.entry / 1000.0),
-       to_timestamp(u.exit / 1000.0), u.active_s, u.idle_s, u.index_number, u.status, CURRENT_TIMESTAMP
+       to_timestamp(u.exit / 1000.0), u.active_s, u.idle_s, u.index_number, u.status,
+       CASE WHEN w.worker_id IS NULL THEN NULL ELSE u.confidence END,
+       CASE WHEN w.worker_id IS NULL THEN NULL ELSE u.source END, CURRENT_TIMESTAMP
   FROM UNNEST($1::text[], $2::text[], $3::text[], $4::int4[], $5::float8[], $6::float8[],
-              $7::int4[], $8::int4[], $9::int4[], $10::text[])
-       AS u(session_id, worker_id, zone_id, track_id, entry, exit, active_s, idle_s, index_number, status)
+              $7::int4[], $8::int4[], $9::int4[], $10::text[], $11::float4[], $12::text[])
+       AS u(session_id, worker_id, zone_id, track_id, entry, exit, active_s, idle_s, index_number, status,
+            confidence, source)
   JOIN zones z ON z.zone_id = u.zone_id
   LEFT JOIN workers w ON w.worker_id = u.worker_id
 ON CONFLICT (session_id) DO UPDATE SET
-  worker_id = COALESCE(EXCLUDED.worker_id, sessions.worker_id),
+  -- The engine's worker is the truth, unlinks included (one active track per worker).
+  worker_id = EXCLUDED.worker_id,
+  identity_confidence = EXCLUDED.identity_confidence,
+  identity_source = EXCLUDED.identity_source,
   track_id = EXCLUDED.track_id,
   exit_time = EXCLUDED.exit_time,
   total_active_seconds = EXCLUDED.total_active_seconds,
@@ -88,6 +95,8 @@ export function createIngestRepository(prisma: PrismaClient): IngestRepository {
           col(sessions, (s) => Math.round(s.idleMs / 1000)),
           col(sessions, (s) => s.indexNumber),
           col(sessions, (s) => s.status),
+          col(sessions, (s) => s.identityConfidence),
+          col(sessions, (s) => s.identitySource),
         ),
         prisma.$executeRawUnsafe(
           UPSERT_STREAMS,

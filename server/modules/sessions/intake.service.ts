@@ -3,7 +3,7 @@ import type { HelloReply, ObservationAck, ObservationBatch } from '../../../src/
 import type { Cache } from '../../platform/cache.js';
 import type { Clock } from '../../platform/domain/clock.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
-import { matchFace, type EnrolledFace } from '../identity/index.js';
+import { IdentityLinks } from '../identity/index.js';
 import { factoryDate } from '../../platform/domain/factory-time.js';
 import type { DayPlan } from '../schedule/index.js';
 import type { ZoneInfo } from './domain/floor-summary.js';
@@ -13,14 +13,15 @@ import { ENGINE_DEFAULTS, type EngineSettings } from './domain/session-engine.js
 import { admitBatch } from './intake/batch-admission.js';
 import { createCommitLoop } from './intake/commit-loop.js';
 import { createFloorReadModel } from './intake/floor-read-model.js';
-import { createStreamRegistry, type Stream } from './intake/stream-registry.js';
+import { createStreamRegistry, streamKey, type Stream } from './intake/stream-registry.js';
 
 export interface IntakeDeps {
   repo: IngestRepository;
   /** zones with their camera and idle threshold, and the cameras that exist */
   loadZones(): Promise<(ZoneInfo & { idleThresholdSeconds: number; active: boolean })[]>;
   loadCameraIds(): Promise<string[]>;
-  loadFaces(): Promise<EnrolledFace[]>;
+  /** workers a kiosk may name: consenting, enrolled, none in anonymised mode */
+  loadNameable(): Promise<{ workerId: string; name: string }[]>;
   dayPlan(date: string): Promise<DayPlan | null>;
   cache: Cache;
   clock: Clock;
@@ -33,6 +34,8 @@ export interface IntakeDeps {
 const LIVE_KEY = 'fs:live:sessions';
 const LIVE_TTL_SEC = 8 * 3600;
 const REFRESH_MS = 30_000;
+/** a second track takes a worker's identity only with a face this much closer */
+const MOVE_MARGIN = 0.05;
 
 type Named = { trackId: number; workerId: string; name: string };
 
@@ -49,7 +52,8 @@ export function createIntakeService(deps: IntakeDeps) {
   let zones: ZoneInfo[] = [];
   let zoneCamera = new Map<string, string>();
   let cameras = new Set<string>();
-  let faces: EnrolledFace[] = [];
+  let nameable = new Map<string, string>();
+  const links = new IdentityLinks({ moveMargin: MOVE_MARGIN, forgetAfterMs: deps.settings.graceMs * 2 });
   let current: IndexCalendar = NO_INDICES;
   // Streams hold this object, so a new day's plan reaches them without rebuilding anything.
   const calendar: IndexCalendar = {
@@ -70,24 +74,57 @@ export function createIntakeService(deps: IntakeDeps) {
   let timers: NodeJS.Timeout[] = [];
 
   async function refresh(): Promise<void> {
-    const [zs, cams, fs] = await Promise.all([deps.loadZones(), deps.loadCameraIds(), deps.loadFaces()]);
+    const [zs, cams, ns] = await Promise.all([deps.loadZones(), deps.loadCameraIds(), deps.loadNameable()]);
     const active = zs.filter((z) => z.active);
     zones = active.map(({ zoneId, name, cameraId, color }) => ({ zoneId, name, cameraId, color }));
     zoneCamera = new Map(active.map((z) => [z.zoneId, z.cameraId]));
     engineSettings.zoneIdleMs = Object.fromEntries(active.map((z) => [z.zoneId, z.idleThresholdSeconds * 1000]));
     cameras = new Set(cams);
-    faces = fs;
+    nameable = new Map(ns.map((n) => [n.workerId, n.name]));
+    // A worker who withdrew consent or lost their enrolment is no longer named anywhere.
+    for (const s of streams.all()) {
+      for (const [trackId, { workerId }] of s.named) {
+        if (nameable.has(workerId)) continue;
+        links.dropWorker(workerId);
+        unlink({ stream: streamKey(s.kioskId, s.cameraId), trackId });
+      }
+    }
     const now = clock.now();
     const dates = [-1, 0, 1].map((d) => factoryDate(new Date(now.getTime() + d * 86_400_000), deps.timeZone));
     const plans = await Promise.all(dates.map((d) => deps.dayPlan(d)));
     current = calendarOf(plans.filter((p): p is DayPlan => p !== null));
   }
 
-  /** Applies an admitted batch's frames in order; returns the tracks its faces named and the frames skipped. */
+  function unlink(t: { stream: string; trackId: number }): void {
+    const s = [...streams.all()].find((x) => streamKey(x.kioskId, x.cameraId) === t.stream);
+    if (!s) return;
+    s.named.delete(t.trackId);
+    s.engine.unlinkTrack(t.trackId);
+    s.dirty = true;
+  }
+
+  /** The kiosk's claim that a track is a worker, checked: nameable, and one active track per worker. */
+  function claim(s: Stream, t: ObservationBatch['frames'][number]['tracks'][number], atMs: number): Named | null {
+    const ref = { stream: streamKey(s.kioskId, s.cameraId), trackId: t.trackId };
+    if (s.named.has(t.trackId)) {
+      links.seen(ref, atMs);
+      return null;
+    }
+    const name = t.identity && nameable.get(t.identity.workerId);
+    if (!t.identity || !name) return null;
+    const r = links.claim(ref, t.identity.workerId, t.identity.similarity, atMs);
+    if (!r.linked) return null;
+    if (r.displaced) unlink(r.displaced);
+    s.named.set(t.trackId, t.identity);
+    return { trackId: t.trackId, workerId: t.identity.workerId, name };
+  }
+
+  /** Applies an admitted batch's frames in order; returns the tracks its kiosk named and the frames skipped. */
   function apply(s: Stream, batch: ObservationBatch): { named: Named[]; skippedFrames: number } {
     if (batch.run !== s.engine.run) {
       s.engine.startRun(batch.run);
       s.named.clear();
+      links.dropStream(streamKey(s.kioskId, s.cameraId));
     }
     const named: Named[] = [];
     let skippedFrames = 0;
@@ -100,17 +137,19 @@ export function createIntakeService(deps: IntakeDeps) {
       }
       s.engine.apply({
         ts: frame.ts,
-        tracks: frame.tracks.map((t) => {
-          if (t.faceEmbedding && !s.named.has(t.trackId)) {
-            const m = matchFace(t.faceEmbedding, faces);
-            if (m) {
-              s.named.set(t.trackId, m.workerId);
-              named.push({ trackId: t.trackId, workerId: m.workerId, name: m.name });
-            }
-          }
+        tracks: frame.tracks.map(({ identity, ...t }) => {
+          const n = claim(s, { ...t, identity }, frame.ts);
+          if (n) named.push(n);
           // A zone the kiosk still draws but that was deleted or moved counts as no zone.
           const zoneId = t.zoneId !== null && zoneCamera.get(t.zoneId) === batch.cameraId ? t.zoneId : null;
-          return { ...t, zoneId, workerId: s.named.get(t.trackId) ?? null };
+          const link = s.named.get(t.trackId);
+          return {
+            ...t,
+            zoneId,
+            workerId: link?.workerId ?? null,
+            identityConfidence: link?.similarity ?? null,
+            identitySource: link?.source ?? null,
+          };
         }),
       });
     }

@@ -34,7 +34,6 @@ export function kioskConfigRoutes(d: KioskConfigDeps): RouteSpec[] {
           processingFps: d.kiosk.processingFps,
           detector: d.kiosk.detector,
           idleThresholdSeconds: d.idleThresholdMs / 1000,
-          identify: await d.catalog.hasEnrolledFaces(),
           cameras: shown.map((c) => ({
             cameraId: c.cameraId,
             name: c.name,

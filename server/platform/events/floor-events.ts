@@ -36,6 +36,8 @@ export interface FloorEvents {
   'camera.status_changed': CameraStatusEvent;
   /** zones: a camera's zone layout changed */
   'zones.changed': { cameraId: string };
+  /** identity: the gallery kiosks match faces against changed (enrolment, consent, mode, retention) */
+  'identity.changed': { workerIds: string[] };
   /** access: a principal's credentials no longer hold (revoked, deactivated, role changed) */
   'credentials.revoked': { principalId: string };
 }

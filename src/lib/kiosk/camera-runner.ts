@@ -1,7 +1,7 @@
 import type { TrackObservation } from '../protocol/observations.js';
 import { createFramePipeline, type TrackedPerson } from '../tracking/frame-pipeline.js';
 import type { ZoneShape } from '../tracking/zones.js';
-import type { FaceEmbedder } from '../vision/face.js';
+import type { FaceIdentity } from './face-identity.js';
 import { pipelineScores } from '../vision/score-calibration.js';
 import type { createInferenceStats } from '../vision/telemetry.js';
 import type { Detector } from '../vision/types.js';
@@ -29,8 +29,8 @@ export interface RunnerOptions {
   stats: ReturnType<typeof createInferenceStats>;
   /** frames per second per camera at most; newer video frames in between are skipped */
   processingFps: number;
-  /** face identity for tracks not yet named; null when nobody is enrolled */
-  faces: { embedder: FaceEmbedder; isNamed(cameraId: string, trackId: number): boolean } | null;
+  /** face identity for tracks the server has not named yet */
+  faces: { identity: FaceIdentity; isNamed(cameraId: string, trackId: number): boolean };
   onFrame(frame: ProcessedFrame): void;
 }
 
@@ -52,6 +52,7 @@ export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOpti
     presented: 0,
     processed: -1,
     faceTried: new Map<number, number>(),
+    claims: new Map<number, NonNullable<TrackObservation['identity']>>(),
   }));
   let stopped = false;
   for (const c of cams) {
@@ -62,23 +63,33 @@ export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOpti
     c.video.requestVideoFrameCallback(onFrame);
   }
 
-  async function faceFor(c: (typeof cams)[number], people: TrackedPerson[]): Promise<Map<number, number[]>> {
-    const out = new Map<number, number[]>();
-    if (!opts.faces) return out;
+  /**
+   * The identities to send with this frame: a new face match for at most one unnamed person (identity
+   * can wait, the frame rate cannot), and every claim the server has not confirmed yet.
+   */
+  async function faceFor(c: (typeof cams)[number], people: TrackedPerson[]) {
+    const out = new Map<number, NonNullable<TrackObservation['identity']>>();
+    if (!opts.faces.identity.enabled) return out;
     const now = performance.now();
-    // One face per processed frame at most: identity can wait, the frame rate cannot.
     const p = people.find(
       (x) =>
         x.zoneId !== null &&
         x.box[3] - x.box[1] >= FACE_MIN_HEIGHT_PX &&
-        !opts.faces!.isNamed(c.cameraId, x.trackId) &&
+        !opts.faces.isNamed(c.cameraId, x.trackId) &&
+        !c.claims.has(x.trackId) &&
         now - (c.faceTried.get(x.trackId) ?? -Infinity) >= FACE_RETRY_MS,
     );
-    if (!p) return out;
-    c.faceTried.set(p.trackId, now);
-    const [x1, y1, x2, y2] = p.box;
-    const face = await opts.faces.embedder.embed(c.video, { x: x1, y: y1, w: x2 - x1, h: y2 - y1, score: 1 });
-    if (face) out.set(p.trackId, Array.from(face.embedding));
+    if (p) {
+      c.faceTried.set(p.trackId, now);
+      const [x1, y1, x2, y2] = p.box;
+      const m = await opts.faces.identity.identify(c.video, { x: x1, y: y1, w: x2 - x1, h: y2 - y1, score: 1 });
+      if (m) c.claims.set(p.trackId, { workerId: m.workerId, similarity: m.similarity, source: 'face' });
+    }
+    const present = new Set(people.map((x) => x.trackId));
+    for (const [trackId, claim] of c.claims) {
+      if (!present.has(trackId) || opts.faces.isNamed(c.cameraId, trackId)) c.claims.delete(trackId);
+      else out.set(trackId, claim);
+    }
     return out;
   }
 
@@ -108,7 +119,7 @@ export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOpti
       zoneId: p.zoneId,
       motion: clamp01(p.motion),
       moving: p.moving,
-      ...(faces.has(p.trackId) && { faceEmbedding: faces.get(p.trackId)! }),
+      ...(faces.has(p.trackId) && { identity: faces.get(p.trackId)! }),
     }));
     opts.sender.push(c.cameraId, { ts, tracks });
     opts.onFrame({ cameraId: c.cameraId, ts, width, height, people, detections: found!.length });

@@ -17,7 +17,14 @@ export const TrackObservation = z.object({
   zoneId: Id.nullable().describe('zone of the feet point, null outside every zone'),
   motion: Unit.describe('smoothed movement score'),
   moving: z.boolean(),
-  faceEmbedding: z.array(z.number().finite()).min(64).max(1024).optional(),
+  identity: z
+    .object({
+      workerId: Id,
+      similarity: z.number().min(-1).max(1).describe('cosine similarity of the face to the enrolment; 1 for a badge'),
+      source: z.enum(['face', 'badge']),
+    })
+    .optional()
+    .describe('the worker the kiosk recognised this track as; the server keeps one active track per worker'),
 });
 export type TrackObservation = z.infer<typeof TrackObservation>;
 
@@ -119,8 +126,6 @@ export interface KioskConfig {
   processingFps: number;
   detector: string;
   idleThresholdSeconds: number;
-  /** whether any worker has an enrolled face, so face identity is worth running */
-  identify: boolean;
   cameras: {
     cameraId: string;
     name: string;

@@ -1,6 +1,9 @@
 import { blazefaceAnchors, decodeBlazeface, type RawFace } from './blazeface-decode.js';
 import { ASSET_PATHS, type RuntimeInfo } from './runtime.js';
 import { initTfjs, type GraphModel, type Tf } from './tfjs-runtime.js';
+import { laplacianVariance, yawFromLandmarks } from '../identity/photo-quality.js';
+import type { PhotoQuality } from '../protocol/identity.js';
+import { nms } from './nms.js';
 import { ModelLoadError, type FrameSource, type PersonBox } from './types.js';
 
 export interface FaceResult {
@@ -49,7 +52,7 @@ export async function createFaceEmbedder(runtime: RuntimeInfo, minFaceScore = 0.
     return { x: p.x + p.w / 2 - side / 2, y: p.y - side * 0.1, side };
   }
 
-  async function detect(frame: FrameSource, region: { x: number; y: number; side: number }): Promise<RawFace | null> {
+  async function detectAll(frame: FrameSource, region: { x: number; y: number; side: number }): Promise<RawFace[]> {
     head.ctx.fillStyle = 'black';
     head.ctx.fillRect(0, 0, DETECT_SIZE, DETECT_SIZE);
     head.ctx.drawImage(frame, region.x, region.y, region.side, region.side, 0, 0, DETECT_SIZE, DETECT_SIZE);
@@ -72,7 +75,23 @@ export async function createFaceEmbedder(runtime: RuntimeInfo, minFaceScore = 0.
     });
     const rows = (await outputs.data()) as Float32Array;
     outputs.dispose();
-    return decodeBlazeface(rows, anchors, minFaceScore)[0] ?? null;
+    // Neighbouring anchors report the same face: one box per face.
+    const raw = decodeBlazeface(rows, anchors, minFaceScore);
+    const boxes = raw.map((f) => ({ x: f.cx - f.w / 2, y: f.cy - f.h / 2, w: f.w, h: f.h, score: f.score }));
+    const kept = new Set(nms(boxes, 0.3));
+    return raw.filter((_, i) => kept.has(boxes[i]!));
+  }
+
+  const detect = async (frame: FrameSource, region: { x: number; y: number; side: number }) =>
+    (await detectAll(frame, region))[0] ?? null;
+
+  /** The straightened face crop's sharpness: variance of its Laplacian in grey. */
+  function cropSharpness(): number {
+    const { data } = face.ctx.getImageData(0, 0, EMBED_SIZE, EMBED_SIZE);
+    const grey = new Float32Array(EMBED_SIZE * EMBED_SIZE);
+    for (let i = 0; i < grey.length; i++)
+      grey[i] = 0.299 * data[4 * i]! + 0.587 * data[4 * i + 1]! + 0.114 * data[4 * i + 2]!;
+    return laplacianVariance(grey, EMBED_SIZE, EMBED_SIZE);
   }
 
   async function describe(frame: FrameSource, f: RawFace, region: { x: number; y: number; side: number }) {
@@ -114,6 +133,33 @@ export async function createFaceEmbedder(runtime: RuntimeInfo, minFaceScore = 0.
       const region = headRegion(person);
       const f = await detect(frame, region);
       return f ? describe(frame, f, region) : null;
+    },
+    /**
+     * An enrolment photo: every face in it, and for the largest its embedding, its quality
+     * measures and the straightened 224 px crop (as JPEG, for the enrolment record).
+     */
+    async analyse(
+      frame: FrameSource,
+      width: number,
+      height: number,
+    ): Promise<{ quality: PhotoQuality; face: FaceResult | null; crop: Blob | null }> {
+      const side = Math.max(width, height);
+      const region = { x: (width - side) / 2, y: (height - side) / 2, side };
+      const faces = await detectAll(frame, region);
+      const biggest = [...faces].sort((a, b) => b.w * b.h - a.w * a.h)[0];
+      const k = side / DETECT_SIZE;
+      if (!biggest)
+        return { quality: { faces: 0, faceSizePx: 0, sharpness: 0, yaw: 0, rollRad: 0 }, face: null, crop: null };
+      const result = await describe(frame, biggest, region);
+      const lm = biggest.landmarks;
+      const quality: PhotoQuality = {
+        faces: faces.length,
+        faceSizePx: Math.max(biggest.w, biggest.h) * k,
+        sharpness: cropSharpness(),
+        yaw: yawFromLandmarks([lm[0]!, lm[1]!], [lm[2]!, lm[3]!], [lm[4]!, lm[5]!]),
+        rollRad: result.rollRad,
+      };
+      return { quality, face: result, crop: await face.c.convertToBlob({ type: 'image/jpeg', quality: 0.85 }) };
     },
     /** The embedding of a face already located (e.g. at enrolment, where the box is drawn by hand). */
     describeAt(frame: FrameSource, box: { x: number; y: number; w: number; h: number }): Promise<FaceResult> {

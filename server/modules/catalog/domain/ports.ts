@@ -1,5 +1,4 @@
 import type { CameraCreateRequest, WorkerUpdateRequest } from '../../../../src/lib/protocol/catalog.js';
-import type { EnrolledFace } from '../../identity/index.js';
 
 export interface WorkerSummary {
   workerId: string;
@@ -55,9 +54,6 @@ export interface CatalogRepository {
   }): Promise<WorkerSummary>;
   listCameras(): Promise<CameraSummary[]>;
   findCamera(cameraId: string): Promise<(CameraSummary & { calibrationParams: unknown }) | null>;
-  /** Active workers' enrolled faces. */
-  enrolledFaces(): Promise<EnrolledFace[]>;
-  hasEnrolledFaces(): Promise<boolean>;
   /** Resolution, fps and calibration settings; null when there is no such camera. */
   updateCameraSettings(
     cameraId: string,

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { dayMetrics } from './day-metrics.js';
 import { liveSession, zoneSummary } from './floor-summary.js';
 import type { SessionRecord } from './session-engine.js';
-import { matchFace } from '../../identity/index.js';
 
 describe('day metrics', () => {
   it('totals per zone and per index; time outside indices counts for the day only', () => {
@@ -32,6 +31,8 @@ describe('floor summary', () => {
     zoneId,
     trackId: 1,
     workerId: null,
+    identityConfidence: null,
+    identitySource: null,
     entryMs: 0,
     lastInMs: 1000,
     exitMs: null,
@@ -54,18 +55,5 @@ describe('floor summary', () => {
       ['Z02', 0, 0, null],
     ]);
     expect(open[0]).toMatchObject({ activeSeconds: 1, entryTime: '1970-01-01T00:00:00.000Z', indexNumber: 3 });
-  });
-});
-
-describe('face match', () => {
-  const face = (workerId: string, v: number[]) => ({ workerId, name: workerId, embedding: Float32Array.from(v) });
-  const gallery = [face('W1', [1, 0, 0]), face('W2', [0, 1, 0]), face('W3', [0.7, 0.7, 0])];
-  it('names the clearly closest enrolled face', () => {
-    expect(matchFace([0.98, 0.05, 0.1], gallery)?.workerId).toBe('W1');
-  });
-  it('names nobody when the best is too weak or a look-alike is as close', () => {
-    expect(matchFace([0, 0, 1], gallery)).toBeNull();
-    expect(matchFace([1, 1, 0], [face('A', [1, 0.9, 0]), face('B', [0.9, 1, 0])])).toBeNull();
-    expect(matchFace([1, 0], gallery)).toBeNull();
   });
 });

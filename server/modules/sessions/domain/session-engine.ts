@@ -49,6 +49,9 @@ export interface SessionRecord {
   zoneId: string;
   trackId: number;
   workerId: string | null;
+  /** cosine similarity of the face (or 1 for a badge) that named the worker */
+  identityConfidence: number | null;
+  identitySource: IdentitySource | null;
   entryMs: number;
   lastInMs: number;
   exitMs: number | null;
@@ -82,7 +85,13 @@ export interface StreamSnapshot {
   sessions: OpenSession[];
 }
 
-export type EngineObservation = ObservationFrame['tracks'][number] & { workerId?: string | null };
+export type IdentitySource = 'face' | 'badge';
+/** A kiosk's track, with the worker the intake accepted for it (the engine never names anyone itself). */
+export type EngineObservation = Omit<ObservationFrame['tracks'][number], 'identity'> & {
+  workerId?: string | null;
+  identityConfidence?: number | null;
+  identitySource?: IdentitySource | null;
+};
 
 const center = (b: Box) => [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2] as const;
 
@@ -141,6 +150,20 @@ export class SessionStream {
     for (const s of this.s.sessions) if (t - s.row.startMs >= this.settings.logEveryMs) this.emitRow(s, s.lastInMs);
   }
 
+  /**
+   * The worker named for this track was taken by a stronger match elsewhere (one track per worker):
+   * its open sessions go on anonymous from now; rows already cut keep the name they had.
+   */
+  unlinkTrack(trackId: number): void {
+    for (const s of this.s.sessions) {
+      if (s.trackId !== trackId || !s.workerId) continue;
+      this.emitRow(s, s.lastInMs);
+      s.workerId = null;
+      s.identityConfidence = null;
+      s.identitySource = null;
+    }
+  }
+
   /** Ends every open session at its last sighting (stream gone stale, kiosk restarted, shutdown). */
   closeAll(status: 'completed' | 'interrupted'): void {
     for (const s of [...this.s.sessions]) this.close(s, status);
@@ -161,6 +184,12 @@ export class SessionStream {
 
   snapshot(): StreamSnapshot {
     return structuredClone(this.s);
+  }
+
+  private name(s: OpenSession, o: EngineObservation): void {
+    s.workerId = o.workerId ?? null;
+    s.identityConfidence = o.identityConfidence ?? null;
+    s.identitySource = o.identitySource ?? null;
   }
 
   private idleAfter(zoneId: string): number {
@@ -186,7 +215,7 @@ export class SessionStream {
     s.outSinceMs = null;
     s.motion = o.motion;
     s.box = [...o.box];
-    if (o.workerId && !s.workerId) s.workerId = o.workerId;
+    if (o.workerId && !s.workerId) this.name(s, o);
     if (o.moving) {
       if (s.state === 'idle') {
         this.emitRow(s, t);
@@ -222,6 +251,8 @@ export class SessionStream {
       zoneId: o.zoneId!,
       trackId: o.trackId,
       workerId: o.workerId ?? null,
+      identityConfidence: o.workerId ? (o.identityConfidence ?? null) : null,
+      identitySource: o.workerId ? (o.identitySource ?? null) : null,
       entryMs: t,
       lastInMs: t,
       lastSeenMs: t,
@@ -309,6 +340,9 @@ export class SessionStream {
       zoneId: s.zoneId,
       trackId: s.trackId,
       workerId: s.workerId,
+      // Snapshots stored before identities had a confidence lack the fields.
+      identityConfidence: s.identityConfidence ?? null,
+      identitySource: s.identitySource ?? null,
       entryMs: s.entryMs,
       lastInMs: s.lastInMs,
       exitMs,

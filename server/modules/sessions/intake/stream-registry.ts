@@ -12,8 +12,8 @@ export interface Stream {
   /** server clock, ms */
   lastReceivedMs: number;
   dirty: boolean;
-  /** track id → worker named by their face, for this run */
-  named: Map<number, string>;
+  /** track id → the worker its kiosk recognised, accepted for this run */
+  named: Map<number, { workerId: string; similarity: number; source: 'face' | 'badge' }>;
 }
 
 export const streamKey = (kioskId: string, cameraId: string) => `${kioskId}\u0000${cameraId}`;

@@ -1,4 +1,4 @@
-import { cosineSimilarity } from '../../../../src/lib/shared/vector.js';
+import { cosineSimilarity } from '../shared/vector.js';
 
 /** An enrolled worker's face: the mean of their enrolment embeddings. */
 export interface EnrolledFace {
