@@ -268,39 +268,4 @@ describe('kiosk intake → session engine → PostgreSQL', () => {
     expect(await redis.ttl('fs:live:sessions')).toBeGreaterThan(7 * 3600);
     redis.disconnect();
   });
-
-  it('names a track by its face, and its session carries the worker', async () => {
-    await reset();
-    const face = Array.from({ length: 128 }, (_, i) => Math.sin(i + 1));
-    const services = server.services as {
-      db: { prisma: { worker: { update(a: object): Promise<unknown> } } };
-      intake: { refresh(): Promise<void>; commit(): Promise<void> };
-    };
-    await services.db.prisma.worker.update({
-      where: { workerId: 'W002' },
-      data: { faceEmbedding: Buffer.from(Float32Array.from(face).buffer) },
-    });
-    await services.intake.refresh();
-    const kiosk = await createKiosk(server.base, ['CAM01']);
-    const socket = kioskSocket(server.base, kiosk.token);
-    const t = Date.now() - 5000;
-    const track = (ts: number, faceEmbedding?: number[]) => ({
-      ts,
-      tracks: [{ trackId: 4, box: [0.1, 0.5, 0.2, 0.9], zoneId: 'Z01', motion: 0.2, moving: true, faceEmbedding }],
-    });
-    // A slightly different picture of the same face.
-    const seen = face.map((v, i) => v + (i % 7 === 0 ? 0.05 : 0));
-    const ack = await socket.emitWithAck('observations', {
-      kioskId: kiosk.kioskId,
-      cameraId: 'CAM01',
-      run: 1,
-      seq: 1,
-      frames: [track(t), track(t + 100, seen), ...Array.from({ length: 20 }, (_, k) => track(t + 200 + k * 100))],
-    });
-    expect(ack).toMatchObject({ ok: true, named: [{ trackId: 4, workerId: 'W002', name: 'John Smith' }] });
-    await services.intake.commit();
-    socket.close();
-    const rows = await sql.query<{ worker_id: string }>('SELECT DISTINCT worker_id FROM sessions');
-    expect(rows.rows).toEqual([{ worker_id: 'W002' }]);
-  });
 });

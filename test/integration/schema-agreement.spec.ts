@@ -45,6 +45,8 @@ function expectedPgType(f: Field): { udt: string; length?: number } {
       return { udt: 'time' };
     case 'SmallInt':
       return { udt: 'int2' };
+    case 'Real':
+      return { udt: 'float4' };
   }
   const defaults: Record<string, string> = {
     String: 'text',

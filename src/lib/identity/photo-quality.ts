@@ -5,7 +5,7 @@ import type { PhotoQuality } from '../protocol/identity.js';
  * below 80 px a face has too little detail, and a turned head (nose far off the eyes' midpoint)
  * gives an embedding closer to other people's turned heads than to the same person facing ahead.
  */
-export const QUALITY_RULES = { minFacePx: 80, minSharpness: 40, maxYaw: 0.3, maxRollRad: 0.45 } as const;
+export const QUALITY_RULES = { minFacePx: 80, minSharpness: 20, maxYaw: 0.3, maxRollRad: 0.45 } as const;
 
 export type QualityProblem = 'no_face' | 'several_faces' | 'too_small' | 'blurred' | 'not_frontal';
 

@@ -1,5 +1,6 @@
 import { matchFace, type EnrolledFace, type FaceMatchOptions } from '../identity/face-match.js';
 import type { GalleryMessage } from '../protocol/identity.js';
+import { cosineSimilarity } from '../shared/vector.js';
 import { createFaceEmbedder, type FaceEmbedder } from '../vision/face.js';
 import type { RuntimeInfo } from '../vision/runtime.js';
 import type { FrameSource, PersonBox } from '../vision/types.js';
@@ -13,7 +14,14 @@ export function createFaceIdentity(runtime: RuntimeInfo) {
   let gallery: EnrolledFace[] = [];
   let match: FaceMatchOptions = { minSimilarity: 1, minMargin: 1 };
   let embedder: Promise<FaceEmbedder> | null = null;
-  const stats = { mode: 'unknown' as GalleryMessage['mode'] | 'unknown', gallery: 0, facesComputed: 0, matched: 0 };
+  const stats = {
+    mode: 'unknown' as GalleryMessage['mode'] | 'unknown',
+    gallery: 0,
+    facesComputed: 0,
+    matched: 0,
+    /** the closest enrolled face to the last face seen, named or not: how near the threshold it is */
+    lastBest: null as number | null,
+  };
 
   return {
     stats,
@@ -33,6 +41,7 @@ export function createFaceIdentity(runtime: RuntimeInfo) {
       const face = await (await embedder).embed(frame, person);
       if (!face) return null;
       stats.facesComputed++;
+      stats.lastBest = Math.max(...gallery.map((g) => cosineSimilarity(face.embedding, g.embedding)));
       const m = matchFace(face.embedding, gallery, match);
       if (m) stats.matched++;
       return m && { workerId: m.workerId, similarity: m.similarity };

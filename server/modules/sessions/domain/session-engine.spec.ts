@@ -47,6 +47,28 @@ describe('session stream', () => {
     expect(idleRows.at(-1)!.timestampMs).toBe(T0 + 100_000);
   });
 
+  it('names a session with the confidence it was named by, and goes anonymous when unlinked', () => {
+    const s = stream();
+    const named = frames(0, 3, { zone: 'Z01', moving: true }).map((f) => ({
+      ...f,
+      tracks: f.tracks.map((t) => ({
+        ...t,
+        workerId: 'W1',
+        identityConfidence: 0.83,
+        identitySource: 'face' as const,
+      })),
+    }));
+    for (const f of named) s.apply(f);
+    expect(s.open()[0]).toMatchObject({ workerId: 'W1', identityConfidence: 0.83, identitySource: 'face' });
+    s.unlinkTrack(1);
+    for (const f of frames(3, 10, { zone: 'Z01', moving: true })) s.apply(f);
+    expect(s.open()[0]).toMatchObject({ workerId: null, identityConfidence: null, identitySource: null });
+    const { rows } = s.drain();
+    // Time before the unlink keeps the name it had; after it, none.
+    expect(rows.filter((r) => r.workerId === 'W1').reduce((a, r) => a + r.activeSeconds, 0)).toBe(3);
+    expect(rows.at(-1)!.workerId).toBeNull();
+  });
+
   it('cuts rows at least every logEveryMs whose seconds sum to the session totals', () => {
     const s = stream({ logEveryMs: 5000 });
     for (const f of [...frames(0, 47, { zone: 'Z01', moving: true }), ...empty(47, 60)]) s.apply(f);

@@ -1,0 +1,145 @@
+import pg from 'pg';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, signIn, WEBRTC_LOOPBACK } from '../support/browser.js';
+import { entranceScene } from '../support/faces.js';
+import { createKiosk } from '../support/kiosk.js';
+import { createTestDatabase, REDIS_URL } from '../support/postgres.js';
+import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
+
+type KioskStats = { identity: { mode: string; gallery: number; facesComputed: number; matched: number } };
+
+// Enrolment on the page from photos, then the kiosk (default detector, WASM) naming her on camera.
+describe('face enrolment → kiosk recognition → named session (Chromium, PostgreSQL)', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let db: { url: string; drop(): Promise<void> };
+  let sql: pg.Client;
+  let cookie: string;
+  let kioskToken: string;
+  const scene = entranceScene();
+  const call = (method: string, p: string, body?: unknown) =>
+    fetch(`${server.base}/api/v1${p}`, {
+      method,
+      headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const identityStats = async (kiosk: Page) =>
+    ((await kiosk.evaluate('window.floorsightKiosk?.stats()')) as KioskStats | undefined)?.identity;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    server = await startTestServer({
+      DATABASE_URL: db.url,
+      REDIS_URL,
+      SEED_DEMO: 'true',
+      MEDIA_ICE_ADDRESSES: '127.0.0.1',
+    });
+    sql = new pg.Client({ connectionString: db.url });
+    await sql.connect();
+    cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
+    expect(
+      (
+        await call('POST', '/cameras', {
+          cameraId: 'CAM07',
+          name: 'Entrance',
+          sourceKind: 'file',
+          filePath: scene.video,
+        })
+      ).status,
+    ).toBe(201);
+    // The whole picture: people cut off at its bottom edge have their feet on the zone's edge.
+    const full = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+    ];
+    expect((await call('PUT', '/cameras/CAM07/zones', { zones: [{ name: 'Door', polygon: full }] })).status).toBe(200);
+    ({ token: kioskToken } = await createKiosk(server.base, ['CAM07'], 'Entrance kiosk', cookie));
+    browser = await launchChromium(WEBRTC_LOOPBACK);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sql?.end();
+    await server?.close();
+    await db?.drop();
+  });
+
+  it('enrols a worker from photos on the page: consent first, quality per photo, a gallery test, a version', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.base, ADMIN.username, ADMIN.password);
+    await page.goto(`${server.base}/workers/W001/enrol`);
+    await expect.poll(() => page.getByTestId('give-consent').count()).toBe(1);
+    expect(await page.getByTestId('photo-files').count()).toBe(0);
+    await page.getByTestId('give-consent').click();
+    await page.getByTestId('photo-files').setInputFiles([...scene.photos, scene.blurred]);
+    await expect
+      .poll(() => page.locator('[data-testid=photos] li').count(), { timeout: 120_000, interval: 500 })
+      .toBe(6);
+    await expect.poll(() => page.getByTestId('progress').count(), { timeout: 60_000 }).toBe(0);
+    const verdicts = await page.locator('[data-testid=photos] li span').allTextContents();
+    const measures = await page.getByTestId('measures').allTextContents();
+    const why = `${verdicts.join(' | ')}\n${measures.join(' | ')}`;
+    expect(verdicts.slice(0, 5), why).toEqual(Array(5).fill('usable'));
+    expect(verdicts[5], why).toBe('blurred');
+    await page.getByTestId('test-gallery').click();
+    await expect.poll(() => page.getByTestId('test-result').textContent()).toMatch(/Nobody else is enrolled/);
+    await page.getByTestId('save-enrolment').click();
+    await expect.poll(() => page.getByTestId('saved').textContent()).toMatch(/version 1/);
+    expect(await page.locator('[data-testid=enrolments] tbody tr').count()).toBe(1);
+    await page.close();
+  });
+
+  it('names her on the kiosk’s session; her neighbour, never enrolled, stays anonymous', async () => {
+    const kiosk = await browser.newPage();
+    await kiosk.goto(`${server.base}/kiosk#token=${kioskToken}`);
+    const named = async () =>
+      (
+        await sql.query<{ worker_id: string; c: number }>(
+          'SELECT worker_id, identity_confidence AS c FROM sessions WHERE worker_id IS NOT NULL',
+        )
+      ).rows;
+    await expect.poll(async () => (await named()).length, { timeout: 120_000, interval: 1000 }).toBeGreaterThan(0);
+    const rows = await named();
+    expect(new Set(rows.map((r) => r.worker_id))).toEqual(new Set(['W001']));
+    expect(rows[0]!.c).toBeGreaterThanOrEqual(server.cfg.identity.match.minSimilarity);
+    expect(await identityStats(kiosk)).toMatchObject({ mode: 'faces', gallery: 1 });
+    await kiosk.close();
+  });
+
+  it('never names a worker without consent: withdrawing it empties the gallery the kiosk holds', async () => {
+    const kiosk = await browser.newPage();
+    await kiosk.goto(`${server.base}/kiosk#token=${kioskToken}`);
+    await expect.poll(async () => (await identityStats(kiosk))?.gallery, { timeout: 60_000 }).toBe(1);
+    expect((await call('PUT', '/workers/W001/consent', { consent: false })).status).toBe(200);
+    await expect.poll(async () => (await identityStats(kiosk))?.gallery, { timeout: 10_000 }).toBe(0);
+    await sql.query('UPDATE sessions SET worker_id = NULL');
+    const computed = (await identityStats(kiosk))!.facesComputed;
+    await new Promise((r) => setTimeout(r, 8000));
+    expect((await identityStats(kiosk))!.facesComputed).toBe(computed);
+    expect((await sql.query('SELECT 1 FROM sessions WHERE worker_id IS NOT NULL')).rows).toEqual([]);
+    await kiosk.close();
+  });
+
+  it('in anonymised mode the kiosk gets no embeddings at all and computes no face', async () => {
+    await call('PUT', '/workers/W001/consent', { consent: true });
+    const photos = await sql.query('SELECT 1 FROM face_enrolments');
+    expect(photos.rows).toEqual([]); // withdrawn consent deleted her face data
+    expect((await call('PUT', '/identity/settings', { mode: 'anonymised', retentionDays: 30 })).status).toBe(200);
+    const kiosk = await browser.newPage();
+    const galleries: string[] = [];
+    kiosk.on('websocket', (ws) =>
+      ws.on('framereceived', (f) => {
+        if (String(f.payload).includes('identity:gallery')) galleries.push(String(f.payload));
+      }),
+    );
+    await kiosk.goto(`${server.base}/kiosk#token=${kioskToken}`);
+    await expect.poll(async () => (await identityStats(kiosk))?.mode, { timeout: 60_000 }).toBe('anonymised');
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(await identityStats(kiosk)).toMatchObject({ gallery: 0, facesComputed: 0 });
+    expect(galleries.length).toBeGreaterThan(0);
+    for (const g of galleries) expect(g).toMatch(/"faces":\[\]/);
+    await kiosk.close();
+  });
+});

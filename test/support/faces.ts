@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chooseFfmpeg } from '../../server/platform/ffmpeg.js';
+
+/**
+ * Face imagery for tests, from the sample photos `@vladmandic/face-api` (MIT) ships in its npm
+ * package: group photos of about 20 people, one photo each. Test use only; nothing is vendored.
+ */
+export const FACE_SAMPLES = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json')),
+  'demo',
+);
+
+const ffmpeg = () => chooseFfmpeg(null).path;
+const run = (args: string[]) => execFileSync(ffmpeg(), ['-loglevel', 'error', '-y', ...args]);
+
+/**
+ * The woman on the left of sample6.jpg: five enrolment photos (her face cropped a little
+ * differently, lighter and darker) and a 20 s entrance-camera clip of her and her neighbour.
+ */
+export function entranceScene(): { photos: string[]; blurred: string; video: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fs-faces-'));
+  const src = path.join(FACE_SAMPLES, 'sample6.jpg');
+  const crops = [
+    'crop=560:700:130:180,eq=brightness=0',
+    'crop=520:640:150:220,eq=brightness=0.06',
+    'crop=600:760:110:160,eq=brightness=-0.05',
+    'crop=540:680:140:200,eq=contrast=1.1',
+    'crop=580:720:120:190,eq=saturation=0.8',
+  ];
+  const photos = crops.map((vf, i) => {
+    const out = path.join(dir, `enrol-${i + 1}.jpg`);
+    run(['-i', src, '-vf', `${vf},scale=400:-2`, '-q:v', '3', out]);
+    return out;
+  });
+  // Out of focus: what the quality check must refuse.
+  const blurred = path.join(dir, 'blurred.jpg');
+  run(['-i', src, '-vf', `${crops[0]},scale=400:-2,gblur=sigma=4`, '-q:v', '3', blurred]);
+  const video = path.join(dir, 'entrance.mp4');
+  run([
+    '-loop',
+    '1',
+    '-t',
+    '20',
+    '-i',
+    src,
+    '-vf',
+    'crop=1280:1400:0:137,scale=640:700,format=yuv420p',
+    '-r',
+    '15',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-tune',
+    'stillimage',
+    video,
+  ]);
+  return { photos, blurred, video };
+}
