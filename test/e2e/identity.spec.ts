@@ -104,6 +104,11 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
     const rows = await named();
     expect(new Set(rows.map((r) => r.worker_id))).toEqual(new Set(['W001']));
     expect(rows[0]!.c).toBeGreaterThanOrEqual(server.cfg.identity.match.minSimilarity);
+    // She stands on the left; the name never lands on the woman beside her.
+    const boxes = async () =>
+      (await sql.query<{ b: number[] }>("SELECT bbox_coords AS b FROM time_logs WHERE worker_id = 'W001'")).rows;
+    await expect.poll(async () => (await boxes()).length, { timeout: 30_000, interval: 1000 }).toBeGreaterThan(0);
+    for (const { b } of await boxes()) expect((b[0]! + b[2]!) / 2).toBeLessThan(0.5);
     expect(await identityStats(kiosk)).toMatchObject({ mode: 'faces', gallery: 1 });
     await kiosk.close();
   });
