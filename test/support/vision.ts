@@ -2,7 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { BenchRequest, BenchResult, FaceBenchResult } from '../../src/routes/bench/vision/run-bench.js';
+import type {
+  BenchRequest,
+  BenchResult,
+  FaceBenchResult,
+  PhotoBenchResult,
+} from '../../src/routes/bench/vision/run-bench.js';
 import type { PersonBox } from '../../src/lib/vision/types.js';
 import { signIn } from './browser.js';
 
@@ -43,5 +48,15 @@ export function runFaceInPage(page: Page, frame: string, people: PersonBox[]): P
         window as unknown as { floorsightBench: { face(a: string, b: PersonBox[]): Promise<FaceBenchResult> } }
       ).floorsightBench.face(f, p),
     [frame, people] as const,
+  );
+}
+
+export function runPhotosInPage(page: Page, urls: string[]): Promise<PhotoBenchResult[]> {
+  return page.evaluate(
+    (u) =>
+      (
+        window as unknown as { floorsightBench: { photos(x: string[]): Promise<PhotoBenchResult[]> } }
+      ).floorsightBench.photos(u),
+    urls,
   );
 }

@@ -25,7 +25,9 @@ describe('enrolment photo quality', () => {
       for (let dy = -3; dy <= 3; dy++)
         for (let dx = -3; dx <= 3; dx++) {
           const [xx, yy] = [x + dx, y + dy];
-          if (xx >= 0 && yy >= 0 && xx < w && yy < w) ((s += board[yy * w + xx]!), n++);
+          if (xx < 0 || yy < 0 || xx >= w || yy >= w) continue;
+          s += board[yy * w + xx]!;
+          n++;
         }
       return s / n;
     });

@@ -4,7 +4,8 @@ import type { ZoneShape } from '../tracking/zones.js';
 import type { FaceIdentity } from './face-identity.js';
 import { pipelineScores } from '../vision/score-calibration.js';
 import type { createInferenceStats } from '../vision/telemetry.js';
-import type { Detector } from '../vision/types.js';
+import type { Detector, PersonBox } from '../vision/types.js';
+import { colourSignature } from '../tracking/appearance.js';
 import type { ObservationSender } from './observation-sender.js';
 
 export interface CameraFeed {
@@ -38,6 +39,24 @@ const FACE_RETRY_MS = 2000;
 const FACE_MIN_HEIGHT_PX = 100;
 
 const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
+
+const THUMB_WIDTH = 160;
+const thumbs = new Map<number, OffscreenCanvasRenderingContext2D | null>();
+
+/**
+ * A small copy of the frame, and from it each person's colour signature for re-identification:
+ * one 160-px draw per frame, however many people it shows.
+ */
+function thumbnail(video: HTMLVideoElement, width: number, height: number) {
+  const h = Math.max(1, Math.round((height / width) * THUMB_WIDTH));
+  if (!thumbs.has(h)) thumbs.set(h, new OffscreenCanvas(THUMB_WIDTH, h).getContext('2d', { willReadFrequently: true }));
+  const thumb = thumbs.get(h);
+  if (!thumb) return () => null;
+  thumb.drawImage(video, 0, 0, THUMB_WIDTH, h);
+  const { data } = thumb.getImageData(0, 0, THUMB_WIDTH, h);
+  const k = THUMB_WIDTH / width;
+  return (p: PersonBox) => colourSignature(data, THUMB_WIDTH, h, [p.x * k, p.y * k, (p.x + p.w) * k, (p.y + p.h) * k]);
+}
 
 /**
  * The kiosk's processing loop: one detector shared by all cameras, each camera processed at most
@@ -102,8 +121,14 @@ export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOpti
     const t0 = performance.now();
     const [found] = await opts.detector.detect([c.video]);
     opts.stats.record(opts.detector.model, performance.now() - t0, performance.now());
+    const look = thumbnail(c.video, width, height);
     const people = c.pipeline.process(
-      found!.map((p) => ({ box: [p.x, p.y, p.x + p.w, p.y + p.h], score: p.score, keypoints: p.keypoints ?? null })),
+      found!.map((p) => ({
+        box: [p.x, p.y, p.x + p.w, p.y + p.h],
+        score: p.score,
+        keypoints: p.keypoints ?? null,
+        appearance: look(p),
+      })),
       ts,
       { width, height },
     );

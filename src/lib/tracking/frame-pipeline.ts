@@ -2,6 +2,7 @@ import { createByteTracker, type ByteTrackOptions } from './byte-tracker.js';
 import { Detections, type Keypoints } from './detections.js';
 import type { Xyxy } from './geometry.js';
 import { createMotionEstimator, type MotionOptions } from './motion.js';
+import { withReIdentification, type ReIdOptions } from './reid.js';
 import { createDetectionValidator, type ValidationConfig } from './validation.js';
 import { anchorPoint, createZoneIndex, type FrameSize, type ZoneShape } from './zones.js';
 
@@ -19,6 +20,8 @@ export interface FramePipelineOptions {
   validation?: Partial<ValidationConfig>;
   tracker?: Partial<ByteTrackOptions>;
   motion?: Partial<MotionOptions>;
+  /** re-identification of lost tracks (reid.ts); false turns it off */
+  reid?: Partial<ReIdOptions> | false;
   /** tracks not seen for this long are forgotten by the motion estimator */
   forgetAfterMs?: number;
 }
@@ -31,7 +34,10 @@ export interface FramePipelineOptions {
 export function createFramePipeline(opts: FramePipelineOptions) {
   let zones = createZoneIndex(opts.zones);
   const validator = createDetectionValidator(opts.validation);
-  const tracker = createByteTracker(opts.tracker);
+  const tracker =
+    opts.reid === false
+      ? createByteTracker(opts.tracker)
+      : withReIdentification(createByteTracker(opts.tracker), opts.reid);
   const motion = createMotionEstimator(opts.motion);
   const forgetAfterMs = opts.forgetAfterMs ?? 5000;
   const anchor = opts.validation?.anchor ?? 'bottom-center';
@@ -43,18 +49,27 @@ export function createFramePipeline(opts: FramePipelineOptions) {
       zones = createZoneIndex(next);
     },
     process(
-      rows: readonly { box: Xyxy; score: number; keypoints?: Keypoints | null }[],
+      rows: readonly {
+        box: Xyxy;
+        score: number;
+        keypoints?: Keypoints | null;
+        /** colour signature (appearance.ts), for re-identification */
+        appearance?: Float32Array | null;
+      }[],
       tMs: number,
       frame: FrameSize,
     ): TrackedPerson[] {
       frameIndex++;
       const dets = Detections.from(rows);
-      const kept = dets.filter(validator.validate(dets, frame, tMs, zones.zoneOf).keep);
+      const { keep } = validator.validate(dets, frame, tMs, zones.zoneOf);
+      const kept = dets.filter(keep);
+      const looks = rows.filter((_, i) => keep[i] === 1).map((r) => r.appearance ?? null);
       const assigned = tracker.update(
         Array.from({ length: kept.length }, (_, index) => ({
           index,
           box: kept.box(index),
           score: kept.confidence[index]!,
+          appearance: looks[index] ?? null,
         })),
         frameIndex,
       );

@@ -142,14 +142,31 @@ export async function createFaceEmbedder(runtime: RuntimeInfo, minFaceScore = 0.
       frame: FrameSource,
       width: number,
       height: number,
-    ): Promise<{ quality: PhotoQuality; face: FaceResult | null; crop: Blob | null }> {
+    ): Promise<{
+      quality: PhotoQuality;
+      face: FaceResult | null;
+      crop: Blob | null;
+      /** every face found, in the photo's pixels */
+      boxes: { x: number; y: number; w: number; h: number }[];
+    }> {
       const side = Math.max(width, height);
       const region = { x: (width - side) / 2, y: (height - side) / 2, side };
       const faces = await detectAll(frame, region);
       const biggest = [...faces].sort((a, b) => b.w * b.h - a.w * a.h)[0];
       const k = side / DETECT_SIZE;
+      const boxes = faces.map((f) => ({
+        x: region.x + (f.cx - f.w / 2) * k,
+        y: region.y + (f.cy - f.h / 2) * k,
+        w: f.w * k,
+        h: f.h * k,
+      }));
       if (!biggest)
-        return { quality: { faces: 0, faceSizePx: 0, sharpness: 0, yaw: 0, rollRad: 0 }, face: null, crop: null };
+        return {
+          quality: { faces: 0, faceSizePx: 0, sharpness: 0, yaw: 0, rollRad: 0 },
+          face: null,
+          crop: null,
+          boxes,
+        };
       const result = await describe(frame, biggest, region);
       const lm = biggest.landmarks;
       const quality: PhotoQuality = {
@@ -159,7 +176,7 @@ export async function createFaceEmbedder(runtime: RuntimeInfo, minFaceScore = 0.
         yaw: yawFromLandmarks([lm[0]!, lm[1]!], [lm[2]!, lm[3]!], [lm[4]!, lm[5]!]),
         rollRad: result.rollRad,
       };
-      return { quality, face: result, crop: await face.c.convertToBlob({ type: 'image/jpeg', quality: 0.85 }) };
+      return { quality, face: result, crop: await face.c.convertToBlob({ type: 'image/jpeg', quality: 0.85 }), boxes };
     },
     /** The embedding of a face already located (e.g. at enrolment, where the box is drawn by hand). */
     describeAt(frame: FrameSource, box: { x: number; y: number; w: number; h: number }): Promise<FaceResult> {

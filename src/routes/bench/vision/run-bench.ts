@@ -2,6 +2,7 @@ import { createDetector, type DetectorSpec } from '$lib/vision/create-detector';
 import { createFaceEmbedder } from '$lib/vision/face';
 import { chooseRuntime } from '$lib/vision/runtime';
 import type { Backend, PersonBox } from '$lib/vision/types';
+import type { PhotoQuality } from '$lib/protocol/identity';
 
 export interface BenchRequest extends DetectorSpec {
   backend?: Backend | 'auto';
@@ -101,4 +102,26 @@ export async function runFaceBench(frameUrl: string, people: PersonBox[]): Promi
   } finally {
     faces.dispose();
   }
+}
+
+export interface PhotoBenchResult {
+  quality: PhotoQuality;
+  embedding: number[] | null;
+  boxes: { x: number; y: number; w: number; h: number }[];
+}
+
+let photoEmbedder: ReturnType<typeof createFaceEmbedder> | null = null;
+
+/** The enrolment analysis of each photo (faces found, quality, embedding of the largest), for eval:identity. */
+export async function runPhotoBench(urls: string[]): Promise<PhotoBenchResult[]> {
+  photoEmbedder ??= chooseRuntime('wasm').then((r) => createFaceEmbedder(r, 0.5));
+  const faces = await photoEmbedder;
+  const out: PhotoBenchResult[] = [];
+  for (const url of urls) {
+    const img = await loadImage(url);
+    const r = await faces.analyse(img, img.width, img.height);
+    out.push({ quality: r.quality, embedding: r.face && Array.from(r.face.embedding), boxes: r.boxes });
+    img.close();
+  }
+  return out;
 }
