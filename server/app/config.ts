@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { FACE_MATCH_DEFAULTS } from '../../src/lib/identity/face-match.js';
 import { Role } from '../../src/lib/protocol/auth.js';
 import type { DatabaseConfig } from '../platform/db/database.js';
 import type { IntakeSettings } from '../modules/sessions/index.js';
@@ -71,8 +72,8 @@ const ConfigSource = z
     IDENTITY_KEY_FILE: z.string().min(1).optional(),
     // Keys face data was sealed with before a rotation (base64, comma-separated): read, never written.
     IDENTITY_PREVIOUS_KEYS: z.string().min(1).optional(),
-    FACE_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.6),
-    FACE_MATCH_MARGIN: z.coerce.number().min(0).max(1).default(0.05),
+    FACE_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(FACE_MATCH_DEFAULTS.minSimilarity),
+    FACE_MATCH_MARGIN: z.coerce.number().min(0).max(1).default(FACE_MATCH_DEFAULTS.minMargin),
   })
   .strict()
   .superRefine((c, ctx) => {

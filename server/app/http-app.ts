@@ -26,7 +26,7 @@ export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
     ...apiKeyRoutes(s.auth),
     ...kioskRoutes(s.auth),
     ...cameraRoutes({ catalog: s.catalog, media: s.media, overlayBoxes: (cameraId) => s.intake.latestBoxes(cameraId) }),
-    ...workerRoutes(s.catalog),
+    ...workerRoutes(s.catalog, (workerIds) => s.events.publish('identity.changed', { workerIds })),
     ...identityRoutes(s.identity, s.identityRepo),
     ...modelRoutes(s.models),
     ...zoneListRoutes(s.catalog),
@@ -91,6 +91,7 @@ export function createHttpApp({ services, log, cookieSecure, pages }: HttpAppOpt
     '/vendor/tfjs-webgpu',
     express.static(distOf('@tensorflow/tfjs-backend-webgpu/dist/tf-backend-webgpu.min.js'), assets),
   );
+  app.use('/vendor/zxing', express.static(distOf('zxing-wasm/reader/zxing_reader.wasm'), assets));
   app.use('/models', express.static(services.models.dir, assets), (_req, res) => {
     res.status(404).json({ code: 'not_found', message: 'no such file in the model folder' });
   });

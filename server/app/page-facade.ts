@@ -99,7 +99,7 @@ export function createPageFacade(s: Services): PageFacade {
         s.catalog.listZones(),
         s.schedules.timeline(s.schedules.today()).catch(() => null),
         s.auth.listKiosks(),
-        s.identity.nameable().then((n) => n.length > 0),
+        s.identity.nameable().then((n) => n.some((w) => w.by.includes('face'))),
       ]);
       return {
         camera: cameras.some((c) => c.status !== 'inactive'),

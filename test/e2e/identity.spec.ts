@@ -2,12 +2,14 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, signIn, WEBRTC_LOOPBACK } from '../support/browser.js';
-import { entranceScene } from '../support/faces.js';
+import { BADGE_ID, entranceScene } from '../support/faces.js';
 import { createKiosk } from '../support/kiosk.js';
 import { createTestDatabase, REDIS_URL } from '../support/postgres.js';
 import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
 
-type KioskStats = { identity: { mode: string; gallery: number; facesComputed: number; matched: number } };
+type KioskStats = {
+  identity: { mode: string; gallery: number; badges: number; facesComputed: number; matched: number };
+};
 
 // Enrolment on the page from photos, then the kiosk (default detector, WASM) naming her on camera.
 describe('face enrolment → kiosk recognition → named session (Chromium, PostgreSQL)', () => {
@@ -17,7 +19,8 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
   let sql: pg.Client;
   let cookie: string;
   let kioskToken: string;
-  const scene = entranceScene();
+  let scene: Awaited<ReturnType<typeof entranceScene>>;
+  let badgeKioskToken: string;
   const call = (method: string, p: string, body?: unknown) =>
     fetch(`${server.base}/api/v1${p}`, {
       method,
@@ -28,6 +31,7 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
     ((await kiosk.evaluate('window.floorsightKiosk?.stats()')) as KioskStats | undefined)?.identity;
 
   beforeAll(async () => {
+    scene = await entranceScene();
     db = await createTestDatabase();
     server = await startTestServer({
       DATABASE_URL: db.url,
@@ -57,6 +61,12 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
     ];
     expect((await call('PUT', '/cameras/CAM07/zones', { zones: [{ name: 'Door', polygon: full }] })).status).toBe(200);
     ({ token: kioskToken } = await createKiosk(server.base, ['CAM07'], 'Entrance kiosk', cookie));
+    expect(
+      (await call('POST', '/cameras', { cameraId: 'CAM08', name: 'Gate', sourceKind: 'file', filePath: scene.badged }))
+        .status,
+    ).toBe(201);
+    expect((await call('PUT', '/cameras/CAM08/zones', { zones: [{ name: 'Gate', polygon: full }] })).status).toBe(200);
+    ({ token: badgeKioskToken } = await createKiosk(server.base, ['CAM08'], 'Gate kiosk', cookie));
     browser = await launchChromium(WEBRTC_LOOPBACK);
   });
   afterAll(async () => {
@@ -127,6 +137,23 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
     await kiosk.close();
   });
 
+  it('names a worker by the QR code on her badge, with no face enrolled', async () => {
+    expect((await call('PATCH', '/workers/W002', { badgeId: BADGE_ID })).status).toBe(200);
+    const kiosk = await browser.newPage();
+    await kiosk.goto(`${server.base}/kiosk#token=${badgeKioskToken}`);
+    const byBadge = async () =>
+      (
+        await sql.query<{ worker_id: string; identity_source: string; identity_confidence: number }>(
+          "SELECT worker_id, identity_source, identity_confidence FROM sessions WHERE identity_source = 'badge'",
+        )
+      ).rows;
+    await expect.poll(async () => (await byBadge()).length, { timeout: 90_000, interval: 1000 }).toBeGreaterThan(0);
+    expect((await byBadge())[0]).toEqual({ worker_id: 'W002', identity_source: 'badge', identity_confidence: 1 });
+    // The seed's four workers have badges; nobody has an enrolled face, so no face was computed.
+    expect(await identityStats(kiosk)).toMatchObject({ gallery: 0, badges: 4, facesComputed: 0 });
+    await kiosk.close();
+  });
+
   it('in anonymised mode the kiosk gets no embeddings at all and computes no face', async () => {
     await call('PUT', '/workers/W001/consent', { consent: true });
     const photos = await sql.query('SELECT 1 FROM face_enrolments');
@@ -142,7 +169,7 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
     await kiosk.goto(`${server.base}/kiosk#token=${kioskToken}`);
     await expect.poll(async () => (await identityStats(kiosk))?.mode, { timeout: 60_000 }).toBe('anonymised');
     await new Promise((r) => setTimeout(r, 5000));
-    expect(await identityStats(kiosk)).toMatchObject({ gallery: 0, facesComputed: 0 });
+    expect(await identityStats(kiosk)).toMatchObject({ gallery: 0, badges: 0, facesComputed: 0 });
     expect(galleries.length).toBeGreaterThan(0);
     for (const g of galleries) expect(g).toMatch(/"faces":\[\]/);
     await kiosk.close();

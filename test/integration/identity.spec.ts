@@ -116,7 +116,7 @@ describe('worker identity: enrolment, consent, the kiosk gallery, one track per 
     ];
     const [sa, sb] = [kioskSocket(server.base, ka.token), kioskSocket(server.base, kb.token)];
     const [g] = await Promise.all([gallery(sa), gallery(sb)]);
-    expect(g).toMatchObject({ mode: 'faces', minSimilarity: 0.6 });
+    expect(g).toMatchObject({ mode: 'faces', minSimilarity: 0.67 });
     expect(g.faces.map((f) => f.workerId).sort()).toEqual(['W001', 'W002']);
     expect(g.faces[0]!.embedding).toHaveLength(1024);
 

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import QRCode from 'qrcode';
 import { chooseFfmpeg } from '../../server/platform/ffmpeg.js';
 
 /**
@@ -15,13 +16,15 @@ export const FACE_SAMPLES = path.join(
 );
 
 const ffmpeg = () => chooseFfmpeg(null).path;
+/** what the QR code on her badge says */
+export const BADGE_ID = 'BADGE-007';
 const run = (args: string[]) => execFileSync(ffmpeg(), ['-loglevel', 'error', '-y', ...args]);
 
 /**
  * The woman on the left of sample6.jpg: five enrolment photos (her face cropped a little
  * differently, lighter and darker) and a 20 s entrance-camera clip of her and her neighbour.
  */
-export function entranceScene(): { photos: string[]; blurred: string; video: string } {
+export async function entranceScene(): Promise<{ photos: string[]; blurred: string; video: string; badged: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fs-faces-'));
   const src = path.join(FACE_SAMPLES, 'sample6.jpg');
   const crops = [
@@ -59,5 +62,30 @@ export function entranceScene(): { photos: string[]; blurred: string; video: str
     'stillimage',
     video,
   ]);
-  return { photos, blurred, video };
+  // The same scene with a QR badge on her chest, as a badge camera would see it.
+  const qr = path.join(dir, 'badge.png');
+  await QRCode.toFile(qr, BADGE_ID, { margin: 2, width: 120 });
+  const badged = path.join(dir, 'badged.mp4');
+  run([
+    '-loop',
+    '1',
+    '-t',
+    '20',
+    '-i',
+    src,
+    '-i',
+    qr,
+    '-filter_complex',
+    '[0]crop=1280:1400:0:137,scale=640:700[b];[b][1]overlay=135:330,format=yuv420p',
+    '-r',
+    '15',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-tune',
+    'stillimage',
+    badged,
+  ]);
+  return { photos, blurred, video, badged };
 }

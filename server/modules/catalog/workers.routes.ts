@@ -6,7 +6,8 @@ import type { CatalogRepository } from './domain/ports.js';
 
 const WorkerParam = z.object({ id: z.string().min(1).max(50) });
 
-export function workerRoutes(catalog: CatalogRepository): RouteSpec[] {
+/** `changed` tells the identity module a worker's badge or activity moved (kiosks read badges). */
+export function workerRoutes(catalog: CatalogRepository, changed: (workerIds: string[]) => void): RouteSpec[] {
   return [
     {
       method: 'get',
@@ -21,7 +22,9 @@ export function workerRoutes(catalog: CatalogRepository): RouteSpec[] {
       path: '/workers',
       access: ADMIN_ONLY,
       handler: async (req, res) => {
-        res.status(201).json(await catalog.createWorker(parse(WorkerCreateRequest, req, 'body')));
+        const created = await catalog.createWorker(parse(WorkerCreateRequest, req, 'body'));
+        changed([created.workerId]);
+        res.status(201).json(created);
       },
     },
     {
@@ -32,6 +35,7 @@ export function workerRoutes(catalog: CatalogRepository): RouteSpec[] {
         const { id } = parse(WorkerParam, req, 'params');
         const updated = await catalog.updateWorker(id, parse(WorkerUpdateRequest, req, 'body'));
         if (!updated) throw new NotFound(`worker ${id}`);
+        changed([id]);
         res.json(updated);
       },
     },
@@ -42,6 +46,7 @@ export function workerRoutes(catalog: CatalogRepository): RouteSpec[] {
       handler: async (req, res) => {
         const { id } = parse(WorkerParam, req, 'params');
         if (!(await catalog.updateWorker(id, { active: false }))) throw new NotFound(`worker ${id}`);
+        changed([id]);
         res.status(204).end();
       },
     },

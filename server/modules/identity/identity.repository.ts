@@ -37,6 +37,15 @@ export function createIdentityRepository(prisma: PrismaClient): IdentityReposito
       }));
     },
 
+    async badges() {
+      const rows = await prisma.worker.findMany({
+        where: { active: true, badgeId: { not: null } },
+        select: { workerId: true, name: true, badgeId: true },
+        orderBy: { workerId: 'asc' },
+      });
+      return rows.map((r) => ({ workerId: r.workerId, name: r.name, badgeId: r.badgeId! }));
+    },
+
     async gallery() {
       const rows = await prisma.faceEnrolment.findMany({
         where: { supersededAt: null, worker: { active: true, faceConsent: true } },

@@ -16,6 +16,8 @@ import type { EventBus } from '../../platform/events/event-bus.js';
 import { enrolmentTest } from './domain/enrolment-test.js';
 import type { IdentityRepository, Sealed } from './domain/ports.js';
 
+export type IdentitySource = 'face' | 'badge';
+
 export const IDENTITY_DEFAULTS: IdentitySettings = { mode: 'faces', retentionDays: 365 };
 
 export interface IdentityDeps {
@@ -157,24 +159,30 @@ export function createIdentityService(d: IdentityDeps) {
       return this.identity(workerId);
     },
 
-    /** The gallery for a kiosk: empty in anonymised mode, so the kiosk computes no face at all. */
+    /**
+     * The gallery for a kiosk: consenting workers' faces and active workers' badge ids. Empty in
+     * anonymised mode, so the kiosk reads no badge and computes no face at all.
+     */
     async galleryFor(kioskIds: string[]): Promise<GalleryMessage> {
       const { mode } = await settings();
-      const faces =
-        mode === 'anonymised'
-          ? []
-          : (await openGallery({ userId: null, purpose: `gallery for kiosk ${kioskIds.join(', ')}` })).map((g) => ({
-              workerId: g.workerId,
-              name: g.name,
-              embedding: Array.from(g.embedding),
-            }));
-      return { mode, ...d.match, faces };
+      if (mode === 'anonymised') return { mode, ...d.match, faces: [], badges: [] };
+      const faces = (await openGallery({ userId: null, purpose: `gallery for kiosk ${kioskIds.join(', ')}` })).map(
+        (g) => ({ workerId: g.workerId, name: g.name, embedding: Array.from(g.embedding) }),
+      );
+      return { mode, ...d.match, faces, badges: await d.repo.badges() };
     },
 
-    /** Workers a kiosk may name: consenting, enrolled, and none while the site is anonymised. */
-    async nameable(): Promise<{ workerId: string; name: string }[]> {
+    /** Workers a kiosk may name, and by what: face (consent and an enrolment) or badge; none when anonymised. */
+    async nameable(): Promise<{ workerId: string; name: string; by: IdentitySource[] }[]> {
       if ((await settings()).mode === 'anonymised') return [];
-      return (await d.repo.gallery()).map(({ workerId, name }) => ({ workerId, name }));
+      const by = new Map<string, { workerId: string; name: string; by: IdentitySource[] }>();
+      for (const f of await d.repo.gallery()) by.set(f.workerId, { workerId: f.workerId, name: f.name, by: ['face'] });
+      for (const b of await d.repo.badges()) {
+        const e = by.get(b.workerId) ?? { workerId: b.workerId, name: b.name, by: [] };
+        e.by.push('badge');
+        by.set(b.workerId, e);
+      }
+      return [...by.values()];
     },
 
     /** One worker's face data as a zip: `worker.json` (enrolments, embeddings, quality) and the photos. */

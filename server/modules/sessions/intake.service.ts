@@ -20,8 +20,8 @@ export interface IntakeDeps {
   /** zones with their camera and idle threshold, and the cameras that exist */
   loadZones(): Promise<(ZoneInfo & { idleThresholdSeconds: number; active: boolean })[]>;
   loadCameraIds(): Promise<string[]>;
-  /** workers a kiosk may name: consenting, enrolled, none in anonymised mode */
-  loadNameable(): Promise<{ workerId: string; name: string }[]>;
+  /** workers a kiosk may name, and by what (face: consenting and enrolled; badge), none in anonymised mode */
+  loadNameable(): Promise<{ workerId: string; name: string; by: ('face' | 'badge')[] }[]>;
   dayPlan(date: string): Promise<DayPlan | null>;
   cache: Cache;
   clock: Clock;
@@ -52,7 +52,7 @@ export function createIntakeService(deps: IntakeDeps) {
   let zones: ZoneInfo[] = [];
   let zoneCamera = new Map<string, string>();
   let cameras = new Set<string>();
-  let nameable = new Map<string, string>();
+  let nameable = new Map<string, { name: string; by: ('face' | 'badge')[] }>();
   const links = new IdentityLinks({ moveMargin: MOVE_MARGIN, forgetAfterMs: deps.settings.graceMs * 2 });
   let current: IndexCalendar = NO_INDICES;
   // Streams hold this object, so a new day's plan reaches them without rebuilding anything.
@@ -80,11 +80,11 @@ export function createIntakeService(deps: IntakeDeps) {
     zoneCamera = new Map(active.map((z) => [z.zoneId, z.cameraId]));
     engineSettings.zoneIdleMs = Object.fromEntries(active.map((z) => [z.zoneId, z.idleThresholdSeconds * 1000]));
     cameras = new Set(cams);
-    nameable = new Map(ns.map((n) => [n.workerId, n.name]));
+    nameable = new Map(ns.map((n) => [n.workerId, n]));
     // A worker who withdrew consent or lost their enrolment is no longer named anywhere.
     for (const s of streams.all()) {
-      for (const [trackId, { workerId }] of s.named) {
-        if (nameable.has(workerId)) continue;
+      for (const [trackId, { workerId, source }] of s.named) {
+        if (nameable.get(workerId)?.by.includes(source)) continue;
         links.dropWorker(workerId);
         unlink({ stream: streamKey(s.kioskId, s.cameraId), trackId });
       }
@@ -110,13 +110,13 @@ export function createIntakeService(deps: IntakeDeps) {
       links.seen(ref, atMs);
       return null;
     }
-    const name = t.identity && nameable.get(t.identity.workerId);
-    if (!t.identity || !name) return null;
+    const who = t.identity && nameable.get(t.identity.workerId);
+    if (!t.identity || !who?.by.includes(t.identity.source)) return null;
     const r = links.claim(ref, t.identity.workerId, t.identity.similarity, atMs);
     if (!r.linked) return null;
     if (r.displaced) unlink(r.displaced);
     s.named.set(t.trackId, t.identity);
-    return { trackId: t.trackId, workerId: t.identity.workerId, name };
+    return { trackId: t.trackId, workerId: t.identity.workerId, name: who.name };
   }
 
   /** Applies an admitted batch's frames in order; returns the tracks its kiosk named and the frames skipped. */

@@ -1,7 +1,7 @@
 import type { TrackObservation } from '../protocol/observations.js';
 import { createFramePipeline, type TrackedPerson } from '../tracking/frame-pipeline.js';
 import type { ZoneShape } from '../tracking/zones.js';
-import type { FaceIdentity } from './face-identity.js';
+import type { TrackIdentity } from './track-identity.js';
 import { pipelineScores } from '../vision/score-calibration.js';
 import type { createInferenceStats } from '../vision/telemetry.js';
 import type { Detector, PersonBox } from '../vision/types.js';
@@ -31,7 +31,7 @@ export interface RunnerOptions {
   /** frames per second per camera at most; newer video frames in between are skipped */
   processingFps: number;
   /** face identity for tracks the server has not named yet */
-  faces: { identity: FaceIdentity; isNamed(cameraId: string, trackId: number): boolean };
+  faces: { identity: TrackIdentity; isNamed(cameraId: string, trackId: number): boolean };
   onFrame(frame: ProcessedFrame): void;
 }
 
@@ -102,7 +102,7 @@ export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOpti
       c.faceTried.set(p.trackId, now);
       const [x1, y1, x2, y2] = p.box;
       const m = await opts.faces.identity.identify(c.video, { x: x1, y: y1, w: x2 - x1, h: y2 - y1, score: 1 });
-      if (m) c.claims.set(p.trackId, { workerId: m.workerId, similarity: m.similarity, source: 'face' });
+      if (m) c.claims.set(p.trackId, m);
     }
     const present = new Set(people.map((x) => x.trackId));
     for (const [trackId, claim] of c.claims) {

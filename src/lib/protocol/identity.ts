@@ -88,4 +88,6 @@ export interface GalleryMessage {
   minSimilarity: number;
   minMargin: number;
   faces: { workerId: string; name: string; embedding: number[] }[];
+  /** active workers' badge ids, read from QR codes and barcodes on their badges (not biometric) */
+  badges: { workerId: string; name: string; badgeId: string }[];
 }

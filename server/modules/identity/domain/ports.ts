@@ -34,6 +34,8 @@ export interface AuditEntry {
 export interface IdentityRepository {
   worker(workerId: string): Promise<WorkerConsent | null>;
   enrolments(workerId: string): Promise<EnrolmentDto[]>;
+  /** active workers with a badge id */
+  badges(): Promise<{ workerId: string; name: string; badgeId: string }[]>;
   /** active, consenting workers' current enrolments */
   gallery(): Promise<{ workerId: string; name: string; embedding: Sealed }[]>;
   /** stores the next version and supersedes the current one, in one transaction; returns the version */
