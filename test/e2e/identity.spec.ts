@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, signIn, WEBRTC_LOOPBACK } from '../support/browser.js';
-import { BADGE_ID, entranceScene } from '../support/faces.js';
+import { BADGE_ID, entranceScene, PRINTED_ID } from '../support/faces.js';
 import { createKiosk } from '../support/kiosk.js';
 import { createTestDatabase, REDIS_URL } from '../support/postgres.js';
 import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
@@ -21,6 +21,7 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
   let kioskToken: string;
   let scene: Awaited<ReturnType<typeof entranceScene>>;
   let badgeKioskToken: string;
+  let printedKioskToken: string;
   const call = (method: string, p: string, body?: unknown) =>
     fetch(`${server.base}/api/v1${p}`, {
       method,
@@ -67,6 +68,12 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
     ).toBe(201);
     expect((await call('PUT', '/cameras/CAM08/zones', { zones: [{ name: 'Gate', polygon: full }] })).status).toBe(200);
     ({ token: badgeKioskToken } = await createKiosk(server.base, ['CAM08'], 'Gate kiosk', cookie));
+    expect(
+      (await call('POST', '/cameras', { cameraId: 'CAM06', name: 'Dock', sourceKind: 'file', filePath: scene.printed }))
+        .status,
+    ).toBe(201);
+    expect((await call('PUT', '/cameras/CAM06/zones', { zones: [{ name: 'Dock', polygon: full }] })).status).toBe(200);
+    ({ token: printedKioskToken } = await createKiosk(server.base, ['CAM06'], 'Dock kiosk', cookie));
     browser = await launchChromium(WEBRTC_LOOPBACK);
   });
   afterAll(async () => {
@@ -151,6 +158,21 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
     expect((await byBadge())[0]).toEqual({ worker_id: 'W002', identity_source: 'badge', identity_confidence: 1 });
     // The seed's four workers have badges; nobody has an enrolled face, so no face was computed.
     expect(await identityStats(kiosk)).toMatchObject({ gallery: 0, badges: 4, facesComputed: 0 });
+    await kiosk.close();
+  });
+
+  it('names a worker by the id printed on her badge (OCR), when it has no code', async () => {
+    expect((await call('PATCH', '/workers/W003', { badgeId: PRINTED_ID })).status).toBe(200);
+    const kiosk = await browser.newPage();
+    await kiosk.goto(`${server.base}/kiosk#token=${printedKioskToken}`);
+    const read = async () =>
+      (
+        await sql.query<{ worker_id: string; c: number }>(
+          "SELECT worker_id, identity_confidence AS c FROM sessions WHERE identity_source = 'badge' AND worker_id = 'W003'",
+        )
+      ).rows;
+    await expect.poll(async () => (await read()).length, { timeout: 120_000, interval: 1000 }).toBeGreaterThan(0);
+    expect((await read())[0]!.c).toBeGreaterThanOrEqual(0.8);
     await kiosk.close();
   });
 

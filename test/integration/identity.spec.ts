@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { unzipSync, strFromU8 } from 'fflate';
 import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GalleryMessage } from '../../src/lib/protocol/identity.js';
+import { createSealedBox, loadIdentityKey } from '../../server/platform/crypto/sealed-box.js';
 import { createKiosk, kioskSocket } from '../support/kiosk.js';
 import { createTestDatabase, REDIS_URL } from '../support/postgres.js';
 import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
@@ -195,6 +197,29 @@ describe('worker identity: enrolment, consent, the kiosk gallery, one track per 
     expect(audit.some((a) => a.operation === 'READ' && /gallery for kiosk/.test(a.data.purpose ?? ''))).toBe(true);
     expect(audit.some((a) => a.operation === 'READ' && /enrolment test of W002/.test(a.data.purpose ?? ''))).toBe(true);
     expect(audit.find((a) => a.operation === 'EXPORT')?.userId).toEqual(expect.any(String));
+  });
+
+  it('retention deletes enrolments older than the site keeps them; a key rotation re-seals the rest', async () => {
+    const services = server.services as unknown as {
+      identity: { applyRetention(): Promise<string[]> };
+      identityRepo: { resealAll(f: (v: Uint8Array) => Uint8Array): Promise<number> };
+    };
+    await call('PUT', '/workers/W003/consent', { consent: true });
+    await call('POST', '/workers/W003/enrolments', { photos: photos(3) });
+    await call('POST', '/workers/W004/enrolments', { photos: photos(4) }); // refused: no consent
+    await sql.query("UPDATE face_enrolments SET created_at = now() - interval '40 days' WHERE worker_id = 'W002'");
+    await call('PUT', '/identity/settings', { mode: 'faces', retentionDays: 30 });
+    expect(await services.identity.applyRetention()).toEqual(['W002']);
+    const left = await sql.query<{ worker_id: string }>('SELECT DISTINCT worker_id FROM face_enrolments ORDER BY 1');
+    expect(left.rows.map((r) => r.worker_id)).toEqual(['W003']);
+    // Rotation: every value is opened with the old key and sealed with the new one.
+    const next = createSealedBox(randomBytes(32), [loadIdentityKey(server.cfg.identity).key]);
+    const before = (await sql.query<{ embedding: Buffer }>('SELECT embedding FROM face_enrolments')).rows[0]!.embedding;
+    expect(next.isCurrent(before)).toBe(false);
+    expect(await services.identityRepo.resealAll((v) => next.seal(next.open(v)))).toBeGreaterThan(1);
+    const after = (await sql.query<{ embedding: Buffer }>('SELECT embedding FROM face_enrolments')).rows[0]!.embedding;
+    expect(next.isCurrent(after)).toBe(true);
+    expect(next.open(after)).toEqual(next.open(before));
   });
 
   it('withdrawn consent deletes the worker’s face data; unknown workers are 404', async () => {

@@ -18,13 +18,21 @@ export const FACE_SAMPLES = path.join(
 const ffmpeg = () => chooseFfmpeg(null).path;
 /** what the QR code on her badge says */
 export const BADGE_ID = 'BADGE-007';
+/** what is printed on her other badge, which has no code */
+export const PRINTED_ID = 'W-0042';
 const run = (args: string[]) => execFileSync(ffmpeg(), ['-loglevel', 'error', '-y', ...args]);
 
 /**
  * The woman on the left of sample6.jpg: five enrolment photos (her face cropped a little
  * differently, lighter and darker) and a 20 s entrance-camera clip of her and her neighbour.
  */
-export async function entranceScene(): Promise<{ photos: string[]; blurred: string; video: string; badged: string }> {
+export async function entranceScene(): Promise<{
+  photos: string[];
+  blurred: string;
+  video: string;
+  badged: string;
+  printed: string;
+}> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fs-faces-'));
   const src = path.join(FACE_SAMPLES, 'sample6.jpg');
   const crops = [
@@ -87,5 +95,30 @@ export async function entranceScene(): Promise<{ photos: string[]; blurred: stri
     'stillimage',
     badged,
   ]);
-  return { photos, blurred, video, badged };
+  // And with a badge that only has her id printed on it, for the OCR.
+  const font = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-thai/package.json')),
+    'files/noto-sans-thai-latin-700-normal.woff',
+  );
+  const printed = path.join(dir, 'printed.mp4');
+  run([
+    '-loop',
+    '1',
+    '-t',
+    '20',
+    '-i',
+    src,
+    '-vf',
+    `crop=1280:1400:0:137,scale=640:700,drawbox=x=125:y=330:w=150:h=70:color=white:t=fill,drawtext=fontfile=${font}:text='${PRINTED_ID}':x=137:y=345:fontsize=36:fontcolor=black,format=yuv420p`,
+    '-r',
+    '15',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-tune',
+    'stillimage',
+    printed,
+  ]);
+  return { photos, blurred, video, badged, printed };
 }

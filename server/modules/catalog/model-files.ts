@@ -15,6 +15,8 @@ const ROLES: Record<string, ModelInfo['role']> = {
   nanodet: 'person',
   blazeface: 'face-detect',
   faceres: 'face-embed',
+  'ppocr-det': 'text-detect',
+  'ppocr-rec': 'text-recognise',
 };
 
 /** An ONNX file is a protobuf ModelProto; its first field is ir_version (field 1, varint): byte 0x08. */
@@ -36,8 +38,10 @@ export function scanModels(dir: string): ModelInfo[] {
   const manifest: ManifestEntry[] = existsSync(manifestFile)
     ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: ManifestEntry[] }).files
     : [];
-  // ONNX files are listed by file name below, laid down or placed by an admin alike.
-  const tfjs = manifest.filter((m) => !m.file.endsWith('.onnx'));
+  // ONNX files are listed by file name below, laid down or placed by an admin alike; a model with an
+  // ONNX file (the OCR recogniser and its dictionary) is listed there, not as a tfjs model.
+  const onnxModels = new Set(manifest.filter((m) => m.file.endsWith('.onnx')).map((m) => m.model));
+  const tfjs = manifest.filter((m) => !onnxModels.has(m.model));
   for (const model of [...new Set(tfjs.map((m) => m.model))]) {
     const files = tfjs.filter((m) => m.model === model);
     let error: string | null = null;
@@ -65,7 +69,8 @@ export function scanModels(dir: string): ModelInfo[] {
       laid && createHash('sha256').update(readFileSync(p)).digest('hex') !== laid.sha256
         ? `${f} does not match its checksum (corrupt or replaced)`
         : looksLikeOnnx(p);
-    out.push({ id: f, kind: 'onnx', role: 'person', sizeBytes: statSync(p).size, ok: error === null, error });
+    const role = (laid && ROLES[laid.model]) ?? 'person';
+    out.push({ id: f, kind: 'onnx', role, sizeBytes: statSync(p).size, ok: error === null, error });
   }
   return out;
 }

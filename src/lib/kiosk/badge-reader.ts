@@ -7,6 +7,9 @@ const MAX_CROP_PX = 480;
 
 let prepared = false;
 
+/** Where a badge is worn: chest to waist (lanyard or clip), across the person's width. */
+export const badgeRegion = (p: PersonBox) => ({ x: p.x, y: p.y + p.h * 0.1, w: p.w, h: p.h * 0.5 });
+
 /**
  * Reads QR codes and barcodes on the badge area of a person (chest to waist) with ZXing-C++ in
  * WebAssembly. The WASM file comes from this server (`/vendor/zxing/`), never from a CDN.
@@ -26,7 +29,7 @@ export function createBadgeReader() {
   return {
     /** The texts of the codes on this person's badge area; empty when none is readable. */
     async read(frame: FrameSource, p: PersonBox): Promise<string[]> {
-      const region = { x: p.x, y: p.y + p.h * 0.1, w: p.w, h: p.h * 0.5 };
+      const region = badgeRegion(p);
       const k = Math.min(1, MAX_CROP_PX / Math.max(region.w, 1));
       canvas.width = Math.max(1, Math.round(region.w * k));
       canvas.height = Math.max(1, Math.round(region.h * k));

@@ -5,12 +5,17 @@ import { cosineSimilarity } from '../shared/vector.js';
 import { createFaceEmbedder, type FaceEmbedder } from '../vision/face.js';
 import type { RuntimeInfo } from '../vision/runtime.js';
 import type { FrameSource, PersonBox } from '../vision/types.js';
-import { createBadgeReader } from './badge-reader.js';
+import { badgeKey } from '../vision/ocr-decode.js';
+import { createTextReader, type TextReader } from '../vision/ocr.js';
+import { badgeRegion, createBadgeReader } from './badge-reader.js';
+
+/** OCR lines read below this confidence are not trusted to name anyone. */
+const MIN_OCR_SCORE = 0.8;
 
 export type IdentityClaim = NonNullable<TrackObservation['identity']>;
 
 /**
- * The kiosk's identity: badges read from QR codes and barcodes, and faces matched against the
+ * The kiosk's identity: badges (QR codes and barcodes, else the printed id by OCR), and faces matched against the
  * gallery. The gallery arrives over the authenticated socket and lives in this closure only (never
  * stored, never logged). With an empty gallery (nobody enrolled with consent and no badges, or the
  * site anonymised) nothing is loaded and neither a badge nor a face is ever looked at.
@@ -21,12 +26,14 @@ export function createTrackIdentity(runtime: RuntimeInfo) {
   let match: FaceMatchOptions = { minSimilarity: 1, minMargin: 1 };
   let embedder: Promise<FaceEmbedder> | null = null;
   let reader: ReturnType<typeof createBadgeReader> | null = null;
+  let ocr: Promise<TextReader> | null = null;
   const stats = {
     mode: 'unknown' as GalleryMessage['mode'] | 'unknown',
     gallery: 0,
     badges: 0,
     facesComputed: 0,
     badgesRead: 0,
+    textsRead: 0,
     matched: 0,
     /** the closest enrolled face to the last face seen, named or not: how near the threshold it is */
     lastBest: null as number | null,
@@ -37,8 +44,15 @@ export function createTrackIdentity(runtime: RuntimeInfo) {
     reader ??= createBadgeReader();
     for (const text of await reader.read(frame, person)) {
       stats.badgesRead++;
-      const workerId = badges.get(text);
+      const workerId = badges.get(badgeKey(text));
       if (workerId) return { workerId, similarity: 1, source: 'badge' };
+    }
+    // No code on the badge: its printed id, read by OCR, names the worker only when read clearly.
+    ocr ??= createTextReader(runtime);
+    for (const line of await (await ocr).read(frame, badgeRegion(person))) {
+      stats.textsRead++;
+      const workerId = badges.get(line.key);
+      if (workerId && line.score >= MIN_OCR_SCORE) return { workerId, similarity: line.score, source: 'badge' };
     }
     return null;
   }
@@ -57,7 +71,7 @@ export function createTrackIdentity(runtime: RuntimeInfo) {
     stats,
     setGallery(g: GalleryMessage): void {
       gallery = g.faces.map((f) => ({ workerId: f.workerId, name: f.name, embedding: Float32Array.from(f.embedding) }));
-      badges = new Map(g.badges.map((b) => [b.badgeId, b.workerId]));
+      badges = new Map(g.badges.map((b) => [badgeKey(b.badgeId), b.workerId]));
       match = { minSimilarity: g.minSimilarity, minMargin: g.minMargin };
       Object.assign(stats, { mode: g.mode, gallery: gallery.length, badges: badges.size });
       if (gallery.length) embedder ??= createFaceEmbedder(runtime);

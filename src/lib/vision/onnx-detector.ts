@@ -1,8 +1,8 @@
-import type * as Ort from 'onnxruntime-web';
 import { createFrameFitter } from './frame-fitter.js';
 import { nms } from './nms.js';
-import { ASSET_PATHS, type RuntimeInfo } from './runtime.js';
-import { frameByFrame, ModelLoadError, type Detector, type FrameSource, type PersonBox } from './types.js';
+import { openOrtSession } from './ort-session.js';
+import type { RuntimeInfo } from './runtime.js';
+import { frameByFrame, type Detector, type FrameSource, type PersonBox } from './types.js';
 import { decodeYolox, decodeYoloV8, detectFamily } from './yolo-decode.js';
 
 export interface OnnxDetectorOptions {
@@ -27,33 +27,11 @@ function toTensorData(rgba: Uint8ClampedArray, size: number, family: 'yolox' | '
 }
 
 /** Any YOLO-family ONNX export (YOLOX; YOLOv8/YOLO11) through onnxruntime-web. */
-/**
- * onnxruntime-web is loaded from its own files at run time, not bundled: its WASM glue starts worker
- * threads from its own module URL, which bundling would point at our chunk instead.
- */
-async function loadOrt(backend: RuntimeInfo['backend']): Promise<typeof Ort> {
-  const file = backend === 'webgpu' ? 'ort.webgpu.min.mjs' : 'ort.wasm.min.mjs';
-  return (await import(/* @vite-ignore */ `${ASSET_PATHS.ort}${file}`)) as typeof Ort;
-}
-
 export async function createOnnxDetector(
   runtime: RuntimeInfo,
   opts: OnnxDetectorOptions,
 ): Promise<Omit<Detector, 'calibration'>> {
-  const ort = await loadOrt(runtime.backend);
-  ort.env.wasm.wasmPaths = ASSET_PATHS.ort;
-  ort.env.wasm.numThreads = runtime.threads;
-  let session: Ort.InferenceSession;
-  try {
-    const res = await fetch(`${ASSET_PATHS.models}${encodeURIComponent(opts.file)}`);
-    if (!res.ok) throw new Error(res.status === 404 ? 'file not found in the model folder' : `HTTP ${res.status}`);
-    session = await ort.InferenceSession.create(new Uint8Array(await res.arrayBuffer()), {
-      executionProviders: [runtime.backend === 'webgpu' ? 'webgpu' : 'wasm'],
-      graphOptimizationLevel: 'all',
-    });
-  } catch (err) {
-    throw new ModelLoadError(opts.file, err instanceof Error ? err.message : String(err));
-  }
+  const { ort, session } = await openOrtSession(runtime, opts.file);
   const inputName = session.inputNames[0]!;
   const meta = session.inputMetadata[0] as { shape?: readonly (number | string)[] } | undefined;
   const declared = meta?.shape?.[2];
