@@ -74,7 +74,12 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
     ).toBe(201);
     expect((await call('PUT', '/cameras/CAM06/zones', { zones: [{ name: 'Dock', polygon: full }] })).status).toBe(200);
     ({ token: printedKioskToken } = await createKiosk(server.base, ['CAM06'], 'Dock kiosk', cookie));
-    browser = await launchChromium(WEBRTC_LOOPBACK);
+    // Chromium's fake camera stands in for a kiosk PC's own: a test pattern with no face in it.
+    browser = await launchChromium([
+      ...WEBRTC_LOOPBACK,
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -100,6 +105,12 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
     const why = `${verdicts.join(' | ')}\n${measures.join(' | ')}`;
     expect(verdicts.slice(0, 5), why).toEqual(Array(5).fill('usable'));
     expect(verdicts[5], why).toBe('blurred');
+    // A photo from this computer's camera is analysed like the rest: the fake camera shows no face.
+    await page.getByTestId('local-camera').click();
+    await expect.poll(() => page.evaluate(() => document.querySelector('video')?.videoWidth ?? 0)).toBeGreaterThan(0);
+    await page.getByTestId('capture').click();
+    await expect.poll(() => page.locator('[data-testid=photos] li').count(), { timeout: 60_000 }).toBe(7);
+    expect(await page.locator('[data-testid=photos] li').nth(6).locator('span').textContent()).toBe('no face found');
     await page.getByTestId('test-gallery').click();
     await expect.poll(() => page.getByTestId('test-result').textContent()).toMatch(/Nobody else is enrolled/);
     await page.getByTestId('save-enrolment').click();
