@@ -30,8 +30,8 @@ export interface RunnerOptions {
   stats: ReturnType<typeof createInferenceStats>;
   /** frames per second per camera at most; newer video frames in between are skipped */
   processingFps: number;
-  /** face identity for tracks the server has not named yet */
-  faces: { identity: TrackIdentity; isNamed(cameraId: string, trackId: number): boolean };
+  /** identity for tracks the server has not named yet; `workerOf` is who it named, null for nobody */
+  faces: { identity: TrackIdentity; workerOf(cameraId: string, trackId: number): string | null };
   onFrame(frame: ProcessedFrame): void;
 }
 
@@ -94,19 +94,24 @@ export function startCameraRunner(feeds: readonly CameraFeed[], opts: RunnerOpti
       (x) =>
         x.zoneId !== null &&
         x.box[3] - x.box[1] >= FACE_MIN_HEIGHT_PX &&
-        !opts.faces.isNamed(c.cameraId, x.trackId) &&
+        opts.faces.workerOf(c.cameraId, x.trackId) === null &&
         !c.claims.has(x.trackId) &&
         now - (c.faceTried.get(x.trackId) ?? -Infinity) >= FACE_RETRY_MS,
     );
     if (p) {
       c.faceTried.set(p.trackId, now);
       const [x1, y1, x2, y2] = p.box;
-      const m = await opts.faces.identity.identify(c.video, { x: x1, y: y1, w: x2 - x1, h: y2 - y1, score: 1 });
+      const box = { x: x1, y: y1, w: x2 - x1, h: y2 - y1, score: 1 };
+      const m = await opts.faces.identity.identify(c.video, box, p.appearance);
       if (m) c.claims.set(p.trackId, m);
+    }
+    for (const x of people) {
+      const workerId = opts.faces.workerOf(c.cameraId, x.trackId);
+      if (workerId) opts.faces.identity.learn(workerId, x.appearance);
     }
     const present = new Set(people.map((x) => x.trackId));
     for (const [trackId, claim] of c.claims) {
-      if (!present.has(trackId) || opts.faces.isNamed(c.cameraId, trackId)) c.claims.delete(trackId);
+      if (!present.has(trackId) || opts.faces.workerOf(c.cameraId, trackId) !== null) c.claims.delete(trackId);
       else out.set(trackId, claim);
     }
     return out;

@@ -12,7 +12,14 @@ describe('kiosk grid and activity', () => {
   });
   it('shows a person idle once still for the zone threshold, outside when in no zone', () => {
     const view = createActivityView(() => 60_000);
-    const person = (moving: boolean) => ({ trackId: 4, box: [0, 0, 1, 1] as const, zoneId: 'Z01', motion: 0, moving });
+    const person = (moving: boolean) => ({
+      trackId: 4,
+      box: [0, 0, 1, 1] as const,
+      zoneId: 'Z01',
+      motion: 0,
+      moving,
+      appearance: null,
+    });
     view.update({ cameraId: 'C', ts: 0, width: 1, height: 1, people: [person(true)], detections: 1 });
     view.update({ cameraId: 'C', ts: 30_000, width: 1, height: 1, people: [person(false)], detections: 1 });
     expect(view.stateOf('C', 4, 'Z01', 59_999)).toBe('active');

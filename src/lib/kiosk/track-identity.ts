@@ -1,4 +1,5 @@
 import { matchFace, type EnrolledFace, type FaceMatchOptions } from '../identity/face-match.js';
+import { APPEARANCE_DIMS } from '../tracking/appearance.js';
 import type { GalleryMessage } from '../protocol/identity.js';
 import type { TrackObservation } from '../protocol/observations.js';
 import { cosineSimilarity } from '../shared/vector.js';
@@ -27,6 +28,12 @@ export function createTrackIdentity(runtime: RuntimeInfo) {
   let embedder: Promise<FaceEmbedder> | null = null;
   let reader: ReturnType<typeof createBadgeReader> | null = null;
   let ocr: Promise<TextReader> | null = null;
+  /** what each worker wore when last named on this kiosk, this session only (never sent anywhere) */
+  const uniforms = new Map<string, Float32Array>();
+  const uniformHint = (look: Float32Array | null) => (workerId: string) => {
+    const u = uniforms.get(workerId);
+    return u && look ? cosineSimilarity(u, look) : null;
+  };
   const stats = {
     mode: 'unknown' as GalleryMessage['mode'] | 'unknown',
     gallery: 0,
@@ -57,13 +64,17 @@ export function createTrackIdentity(runtime: RuntimeInfo) {
     return null;
   }
 
-  async function byFace(frame: FrameSource, person: PersonBox): Promise<IdentityClaim | null> {
+  async function byFace(
+    frame: FrameSource,
+    person: PersonBox,
+    look: Float32Array | null,
+  ): Promise<IdentityClaim | null> {
     if (!gallery.length || !embedder) return null;
     const face = await (await embedder).embed(frame, person);
     if (!face) return null;
     stats.facesComputed++;
     stats.lastBest = Math.max(...gallery.map((g) => cosineSimilarity(face.embedding, g.embedding)));
-    const m = matchFace(face.embedding, gallery, match);
+    const m = matchFace(face.embedding, gallery, match, uniformHint(look));
     return m && { workerId: m.workerId, similarity: m.similarity, source: 'face' };
   }
 
@@ -76,12 +87,22 @@ export function createTrackIdentity(runtime: RuntimeInfo) {
       Object.assign(stats, { mode: g.mode, gallery: gallery.length, badges: badges.size });
       if (gallery.length) embedder ??= createFaceEmbedder(runtime);
     },
+    /** A named person's clothes this frame: the uniform hint for the next look-alike tie. */
+    learn(workerId: string, look: Float32Array | null): void {
+      if (!look || look.length !== APPEARANCE_DIMS) return;
+      const u = uniforms.get(workerId);
+      if (!u) uniforms.set(workerId, Float32Array.from(look));
+      else for (let i = 0; i < u.length; i++) u[i] = 0.95 * u[i]! + 0.05 * look[i]!;
+    },
     get enabled(): boolean {
       return gallery.length > 0 || badges.size > 0;
     },
-    /** Who this person is, by badge first (certain) then face; null when neither names them. */
-    async identify(frame: FrameSource, person: PersonBox): Promise<IdentityClaim | null> {
-      const claim = (await byBadge(frame, person)) ?? (await byFace(frame, person));
+    /**
+     * Who this person is, by badge first (certain) then face, their clothes settling a tie between
+     * look-alike faces; null when nothing names them.
+     */
+    async identify(frame: FrameSource, person: PersonBox, look: Float32Array | null): Promise<IdentityClaim | null> {
+      const claim = (await byBadge(frame, person)) ?? (await byFace(frame, person, look));
       if (claim) stats.matched++;
       return claim;
     },

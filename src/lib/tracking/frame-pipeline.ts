@@ -13,6 +13,8 @@ export interface TrackedPerson {
   zoneId: string | null;
   motion: number;
   moving: boolean;
+  /** this frame's colour signature of the person (appearance.ts), when the caller gave one */
+  appearance: Float32Array | null;
 }
 
 export interface FramePipelineOptions {
@@ -81,6 +83,7 @@ export function createFramePipeline(opts: FramePipelineOptions) {
           zoneId: zones.zoneOf(anchorPoint(a.box, anchor, frame)),
           motion: reading.score,
           moving: reading.moving,
+          appearance: looks[a.detectionIndex] ?? null,
         };
       });
       motion.prune(tMs - forgetAfterMs);
