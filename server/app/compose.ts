@@ -6,6 +6,8 @@ import { createAuthService, createCredentialsRepository, createUsersRepository }
 import { createCamerasRepository, createMediaService, createWeriftSfu } from '../modules/cameras/index.js';
 import { createCatalogRepository, createModelCatalog } from '../modules/catalog/index.js';
 import { createIdentityRepository, createIdentityService } from '../modules/identity/index.js';
+import { createAlertsRepository, createAlertsService, type FloorSources } from '../modules/alerts/index.js';
+import { indexSpan } from '../modules/schedule/index.js';
 import {
   createIndexRecordRepository,
   createScheduleRepository,
@@ -117,17 +119,65 @@ export function composeServices(
     events,
     settings: cfg.sessions,
   });
+  const alerts = createAlertsService({ repo: createAlertsRepository(db.prisma), clock, events });
+  const metrics = createMetricsRepository(db.prisma);
+  /** the floor as the alert rules read it, from the modules that know each part */
+  const floorSources: FloorSources = {
+    now: () => clock.now(),
+    zones: async () =>
+      (await catalog.listZones())
+        .filter((z) => z.active)
+        .map(({ zoneId, name, cameraId, zoneType, minWorkers, maxWorkers, alertOnEmpty, alertOnOverflow }) => ({
+          zoneId,
+          name,
+          cameraId,
+          zoneType,
+          minWorkers,
+          maxWorkers,
+          alertOnEmpty,
+          alertOnOverflow,
+        })),
+    openSessions: () => intake.openSessions(),
+    async cameras() {
+      const names = new Map((await catalog.listCameras()).map((c) => [c.cameraId, c.name]));
+      return media
+        .statuses()
+        .map((c) => ({
+          cameraId: c.cameraId,
+          name: names.get(c.cameraId) ?? c.cameraId,
+          online: c.state === 'online',
+        }));
+    },
+    async kiosks() {
+      const heard = intake.kioskLastSeen();
+      return (await credentials.listKiosks())
+        .filter((k) => !k.revokedAt)
+        .map((k) => ({
+          kioskId: k.kioskId,
+          name: k.name,
+          lastSeenMs: Math.max(heard.get(k.kioskId) ?? 0, k.lastSeenAt?.getTime() ?? 0) || null,
+        }));
+    },
+    currentIndex: () => schedules.currentIndex(),
+    async indexStart(date, index) {
+      const plan = await schedules.dayPlan(date);
+      return plan ? indexSpan(plan, index).startMs : null;
+    },
+    timeByZoneAndIndex: (from, to) => metrics.timeByZoneAndIndex(from, to),
+  };
   return {
     db,
     redis,
     events,
+    alerts,
+    floorSources,
     ffmpeg,
     intake,
     zones: createZonesRepository(db.prisma),
     maxZonesPerCamera: cfg.maxZonesPerCamera,
     /** a camera's zones changed: the engine reloads them, then kiosks are told (sessions module) */
     zonesChanged: (cameraId: string) => events.publish('zones.changed', { cameraId }),
-    metrics: createMetricsRepository(db.prisma),
+    metrics,
     kiosk: cfg.kiosk,
     idleThresholdMs: cfg.sessions.idleThresholdMs,
     clock,

@@ -7,6 +7,7 @@ import { apiKeyRoutes, authRoutes, kioskRoutes, userRoutes } from '../modules/ac
 import { cameraRoutes } from '../modules/cameras/index.js';
 import { modelRoutes, workerRoutes, zoneListRoutes } from '../modules/catalog/index.js';
 import { identityRoutes } from '../modules/identity/index.js';
+import { alertRoutes } from '../modules/alerts/index.js';
 import { scheduleRoutes } from '../modules/schedule/index.js';
 import { floorRoutes, kioskConfigRoutes, metricsRoutes, sessionRoutes } from '../modules/sessions/index.js';
 import { kioskTelemetryRoutes, systemLogRoutes } from '../modules/system/index.js';
@@ -28,6 +29,7 @@ export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
     ...cameraRoutes({ catalog: s.catalog, media: s.media, overlayBoxes: (cameraId) => s.intake.latestBoxes(cameraId) }),
     ...workerRoutes(s.catalog, (workerIds) => s.events.publish('identity.changed', { workerIds })),
     ...identityRoutes(s.identity, s.identityRepo),
+    ...alertRoutes(s.alerts),
     ...modelRoutes(s.models),
     ...zoneListRoutes(s.catalog),
     ...zoneRoutes({ repo: s.zones, maxZonesPerCamera: s.maxZonesPerCamera, changed: s.zonesChanged }),

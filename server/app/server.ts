@@ -17,6 +17,7 @@ import { startIndexMonitor } from '../modules/schedule/index.js';
 import { attachMediaSignalling, type MediaService } from '../modules/cameras/index.js';
 import { attachFloorGateway, attachKioskGateway } from '../modules/sessions/index.js';
 import { attachIdentityGateway, startIdentityRetention } from '../modules/identity/index.js';
+import { attachAlertsGateway, startAlertWatch } from '../modules/alerts/index.js';
 import { createRealtime } from '../platform/realtime/sockets.js';
 import { createRedis, pingRedis } from '../platform/redis.js';
 
@@ -130,6 +131,8 @@ export async function startServer(
     log,
   });
   const retention = startIdentityRetention(services.identity, log);
+  const stopAlerts = attachAlertsGateway(io, services.alerts, services.events, log);
+  const alertWatch = startAlertWatch(services.alerts, services.floorSources, log);
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
   log.info({ component: 'http', port }, `Floorsight listening on http://${cfg.host}:${port}`);
@@ -147,6 +150,8 @@ export async function startServer(
       stopKiosks();
       stopIdentity();
       retention.stop();
+      alertWatch.stop();
+      stopAlerts();
       await services.intake.stop();
       await media.stop();
       await io.close();

@@ -30,6 +30,7 @@ const session = (over: Partial<SessionRecord> = {}): SessionRecord => ({
   workerId: 'W001',
   identityConfidence: 0.8,
   identitySource: 'face',
+  idleSinceMs: null,
   entryMs: T - 5000,
   lastInMs: T,
   exitMs: null,

@@ -1,10 +1,10 @@
 import type { EnrolmentDto, IdentitySettings, PhotoQuality } from '../../../src/lib/protocol/identity.js';
 import type { PrismaClient } from '../../platform/db/generated/client.js';
+import { siteSetting } from '../../platform/db/site-settings.js';
 import type { IdentityRepository } from './domain/ports.js';
 
-const SETTINGS_KEY = 'identity';
-
 export function createIdentityRepository(prisma: PrismaClient): IdentityRepository {
+  const settings = siteSetting<IdentitySettings>(prisma, 'identity');
   return {
     async worker(workerId) {
       const w = await prisma.worker.findUnique({
@@ -124,18 +124,8 @@ export function createIdentityRepository(prisma: PrismaClient): IdentityReposito
       return [...new Set(old.map((o) => o.workerId))];
     },
 
-    async settings() {
-      const row = await prisma.siteSetting.findUnique({ where: { key: SETTINGS_KEY } });
-      return (row?.value ?? {}) as Partial<IdentitySettings>;
-    },
-
-    async putSettings(s, by) {
-      await prisma.siteSetting.upsert({
-        where: { key: SETTINGS_KEY },
-        create: { key: SETTINGS_KEY, value: s, updatedBy: by },
-        update: { value: s, updatedBy: by, updatedAt: new Date() },
-      });
-    },
+    settings: () => settings.read(),
+    putSettings: (v, by) => settings.write(v, by),
 
     async audit(e) {
       await prisma.auditLog.create({

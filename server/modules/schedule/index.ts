@@ -1,5 +1,5 @@
 // Work schedules, the day's indices and breaks, and the index monitor with its index_records.
-export type { DayPlan, Span } from './domain/day-plan.js';
+export { indexSpan, type DayPlan, type Span } from './domain/day-plan.js';
 export { attributeToIndices, type StateInterval } from './domain/attribution.js';
 export { createScheduleService, type ScheduleService } from './schedule.service.js';
 export { createScheduleRepository } from './schedule.repository.js';

@@ -218,6 +218,14 @@ export function createIntakeService(deps: IntakeDeps) {
       return { ok: true, kioskId, streams: out };
     },
     active: read.active,
+    /** every open session as the engines hold it now (the alert rules read them) */
+    openSessions: () => [...streams.all()].flatMap((s) => s.engine.open()),
+    /** when this process last heard from each kiosk, epoch ms */
+    kioskLastSeen(): Map<string, number> {
+      const out = new Map<string, number>();
+      for (const s of streams.all()) out.set(s.kioskId, Math.max(out.get(s.kioskId) ?? 0, s.lastReceivedMs));
+      return out;
+    },
     latestBoxes: read.latestBoxes,
     floor: () => read.floor(zones),
   };

@@ -1,3 +1,4 @@
+import type { AlertDto } from '../../../src/lib/protocol/alerts.js';
 import type { CameraStatusEvent } from '../../../src/lib/protocol/media.js';
 import type { IndexStateDto } from '../../../src/lib/protocol/schedule.js';
 
@@ -38,6 +39,10 @@ export interface FloorEvents {
   'zones.changed': { cameraId: string };
   /** identity: the gallery kiosks match faces against changed (enrolment, consent, mode, retention) */
   'identity.changed': { workerIds: string[] };
+  /** alerts: an alert was raised, acknowledged, snoozed, escalated or resolved (its state now) */
+  'alert.changed': AlertDto;
+  /** alerts: an unacknowledged alert went up its escalation tree to these recipients */
+  'alert.escalated': { alert: AlertDto; level: number; recipients: string[] };
   /** access: a principal's credentials no longer hold (revoked, deactivated, role changed) */
   'credentials.revoked': { principalId: string };
 }

@@ -16,6 +16,7 @@ const ADMIN = ['admin'] as const;
 export const NAV: readonly NavLink[] = [
   { href: '/', label: 'nav.overview', grants: PEOPLE },
   { href: '/floor', label: 'nav.floor', grants: PEOPLE },
+  { href: '/alerts', label: 'nav.alerts', grants: PEOPLE },
   { href: '/cameras/live', label: 'nav.live', grants: PEOPLE },
   { href: '/zones', label: 'nav.zones', grants: EDITORS },
   { href: '/schedule', label: 'nav.schedule', grants: PEOPLE },

@@ -33,6 +33,7 @@ describe('floor summary', () => {
     workerId: null,
     identityConfidence: null,
     identitySource: null,
+    idleSinceMs: null,
     entryMs: 0,
     lastInMs: 1000,
     exitMs: null,

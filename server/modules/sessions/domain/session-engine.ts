@@ -56,6 +56,8 @@ export interface SessionRecord {
   lastInMs: number;
   exitMs: number | null;
   state: State;
+  /** when the person turned idle (still for the idle threshold); null while active */
+  idleSinceMs: number | null;
   activeMs: number;
   idleMs: number;
   indexNumber: number | null;
@@ -64,7 +66,7 @@ export interface SessionRecord {
   box: Box;
 }
 
-interface OpenSession extends Omit<SessionRecord, 'exitMs' | 'status'> {
+interface OpenSession extends Omit<SessionRecord, 'exitMs' | 'status' | 'idleSinceMs'> {
   /** last frame in which its track was seen anywhere */
   lastSeenMs: number;
   /** first frame of the current run of sightings outside the zone */
@@ -347,6 +349,7 @@ export class SessionStream {
       lastInMs: s.lastInMs,
       exitMs,
       state: idle ? 'idle' : 'active',
+      idleSinceMs: idle ? s.lastMoveMs + this.idleAfter(s.zoneId) : null,
       activeMs: s.activeMs,
       idleMs: s.idleMs,
       indexNumber: s.indexNumber,

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import {
+  AcknowledgeRequest,
+  AlertQuery,
+  AlertRuleSettings,
+  EscalationPoliciesInput,
+  ResolveRequest,
+  SnoozeRequest,
+} from '../../../src/lib/protocol/alerts.js';
+import { ADMIN_ONLY, EVERY_USER, parse, principalOf, type RouteSpec } from '../../platform/http/route.js';
+import type { EscalationPolicies } from './domain/escalation.js';
+import type { AlertsService } from './alerts.service.js';
+
+const AlertParam = z.object({ id: z.coerce.number().int().min(1) });
+const ACT = ['admin', 'supervisor'] as const;
+
+/** Operators and viewers read alerts; supervisors act on them; admins edit the rules and the tree. */
+export function alertRoutes(alerts: AlertsService): RouteSpec[] {
+  const idOf = (req: Parameters<RouteSpec['handler']>[0]) => parse(AlertParam, req, 'params').id;
+  return [
+    {
+      method: 'get',
+      path: '/alerts',
+      access: EVERY_USER,
+      handler: async (req, res) => void res.json(await alerts.list(parse(AlertQuery, req, 'query'))),
+    },
+    {
+      method: 'get',
+      path: '/alerts/:id',
+      access: EVERY_USER,
+      handler: async (req, res) => void res.json(await alerts.get(idOf(req))),
+    },
+    {
+      method: 'post',
+      path: '/alerts/:id/acknowledge',
+      access: ACT,
+      handler: async (req, res) => {
+        const { note } = parse(AcknowledgeRequest, req, 'body');
+        res.json(await alerts.acknowledge(idOf(req), principalOf(req), note ?? null));
+      },
+    },
+    {
+      method: 'post',
+      path: '/alerts/:id/snooze',
+      access: ACT,
+      handler: async (req, res) =>
+        void res.json(await alerts.snooze(idOf(req), principalOf(req), parse(SnoozeRequest, req, 'body').minutes)),
+    },
+    {
+      method: 'post',
+      path: '/alerts/:id/resolve',
+      access: ACT,
+      handler: async (req, res) => {
+        const b = parse(ResolveRequest, req, 'body');
+        res.json(await alerts.resolve(idOf(req), principalOf(req), b.resolution, b.rootCause ?? null));
+      },
+    },
+    {
+      method: 'get',
+      path: '/alert-rules',
+      access: EVERY_USER,
+      handler: async (_req, res) => void res.json(await alerts.settings()),
+    },
+    {
+      method: 'put',
+      path: '/alert-rules',
+      access: ADMIN_ONLY,
+      handler: async (req, res) =>
+        void res.json(await alerts.putSettings(parse(AlertRuleSettings, req, 'body'), principalOf(req))),
+    },
+    {
+      method: 'get',
+      path: '/escalation-policies',
+      access: EVERY_USER,
+      handler: async (_req, res) => void res.json(await alerts.policies()),
+    },
+    {
+      method: 'put',
+      path: '/escalation-policies',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        const p = parse(EscalationPoliciesInput, req, 'body') as EscalationPolicies;
+        res.json(await alerts.putPolicies(p, principalOf(req)));
+      },
+    },
+    {
+      method: 'get',
+      path: '/anomalies',
+      access: EVERY_USER,
+      handler: async (req, res) => void res.json(await alerts.anomalies(parse(AlertQuery, req, 'query'))),
+    },
+  ];
+}

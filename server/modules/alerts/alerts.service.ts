@@ -1,0 +1,148 @@
+import type { AlertDto, AlertQuery } from '../../../src/lib/protocol/alerts.js';
+import type { Principal } from '../../../src/lib/protocol/auth.js';
+import { NotFound } from '../../../src/lib/shared/errors.js';
+import type { Clock } from '../../platform/domain/clock.js';
+import type { EventBus } from '../../platform/events/event-bus.js';
+import { AlertBook } from './domain/alert-book.js';
+import { ESCALATION_DEFAULTS, nextEscalationAt, type EscalationPolicies } from './domain/escalation.js';
+import type { AlertsRepository } from './domain/ports.js';
+import { RULE_DEFAULTS, type FloorFacts, type RuleSettings } from './domain/rules.js';
+
+export interface AlertsDeps {
+  repo: AlertsRepository;
+  clock: Clock;
+  events: Pick<EventBus, 'publish'>;
+}
+
+/**
+ * Alerts from what the floor shows, and what people do with them. `evaluate` turns the floor's facts
+ * into raised and resolved alerts (one per rule and subject); `escalate` moves unacknowledged ones up
+ * their severity's tree. Both read and write the state in the database, so a restart loses no alert
+ * and no escalation timer.
+ */
+export function createAlertsService(d: AlertsDeps) {
+  const book = new AlertBook();
+  let restored = false;
+  const now = () => d.clock.now();
+
+  async function settings(): Promise<RuleSettings> {
+    const s = await d.repo.ruleSettings();
+    return {
+      ...RULE_DEFAULTS,
+      ...s,
+      enabled: { ...RULE_DEFAULTS.enabled, ...s.enabled },
+      severity: { ...RULE_DEFAULTS.severity, ...s.severity },
+    };
+  }
+  async function policies(): Promise<EscalationPolicies> {
+    return { ...ESCALATION_DEFAULTS, ...(await d.repo.escalationPolicies()) };
+  }
+  const firstEscalation = async (severity: AlertDto['severity'], raisedAtMs: number) =>
+    nextEscalationAt({ raisedAtMs, level: 0, state: 'open', snoozedUntilMs: null }, (await policies())[severity]);
+  const changed = (a: AlertDto | null) => {
+    if (a) d.events.publish('alert.changed', a);
+    return a;
+  };
+
+  async function found<T>(p: Promise<T | null>, alertId: number): Promise<T> {
+    const r = await p;
+    if (!r) throw new NotFound(`open alert ${alertId}`);
+    return r;
+  }
+
+  return {
+    settings,
+    policies,
+    async putSettings(s: RuleSettings, by: Principal) {
+      await d.repo.putRuleSettings(s, by.id);
+      return settings();
+    },
+    async putPolicies(p: EscalationPolicies, by: Principal) {
+      await d.repo.putEscalationPolicies(p, by.id);
+      return policies();
+    },
+
+    async evaluate(facts: FloorFacts): Promise<{ raised: AlertDto[]; resolved: AlertDto[] }> {
+      if (!restored) {
+        book.restore(await d.repo.openKeys());
+        restored = true;
+      }
+      const step = book.step(facts, await settings());
+      const at = new Date(facts.atMs);
+      const raised: AlertDto[] = [];
+      for (const [k, c] of step.raised.entries()) {
+        try {
+          const next = await firstEscalation(c.severity, facts.atMs);
+          raised.push(changed(await d.repo.raise(c, at, facts.indexNumber, next && new Date(next.atMs)))!);
+        } catch (err) {
+          // Not stored, so not open: the next round raises these again.
+          for (const left of step.raised.slice(k)) book.forget(`${left.rule}:${left.subject}`);
+          throw err;
+        }
+      }
+      const resolved: AlertDto[] = [];
+      for (const key of step.resolved) {
+        const [rule, ...subject] = key.split(':');
+        const r = changed(await d.repo.autoResolve(rule!, subject.join(':'), at));
+        if (r) resolved.push(r);
+      }
+      return { raised, resolved };
+    },
+
+    /** Moves every due alert one level up; returns who was told what. */
+    async escalate(): Promise<{ alert: AlertDto; level: number; recipients: string[] }[]> {
+      const at = now();
+      const out = [];
+      const tree = await policies();
+      for (const a of await d.repo.dueEscalations(at)) {
+        const state = {
+          raisedAtMs: Date.parse(a.raisedAt),
+          level: a.escalationLevel,
+          state: a.state,
+          snoozedUntilMs: a.snoozedUntil ? Date.parse(a.snoozedUntil) : null,
+        };
+        const due = nextEscalationAt(state, tree[a.severity]);
+        if (!due) continue;
+        const after = nextEscalationAt({ ...state, level: due.level.level }, tree[a.severity]);
+        await d.repo.escalate(a.alertId, due.level.level, due.level.recipients, at, after && new Date(after.atMs));
+        const fresh = (await d.repo.get(a.alertId))!;
+        changed(fresh);
+        d.events.publish('alert.escalated', { alert: fresh, level: due.level.level, recipients: due.level.recipients });
+        out.push({ alert: fresh, level: due.level.level, recipients: due.level.recipients });
+      }
+      return out;
+    },
+
+    list: (q: AlertQuery) => d.repo.list(q),
+    async get(alertId: number) {
+      return found(d.repo.get(alertId), alertId);
+    },
+    anomalies: (q: Parameters<AlertsRepository['anomalies']>[0]) => d.repo.anomalies(q),
+    openCount: () => d.repo.openCount(),
+
+    async acknowledge(alertId: number, by: Principal, note: string | null) {
+      return changed(await found(d.repo.acknowledge(alertId, by.id, note, now()), alertId))!;
+    },
+    async snooze(alertId: number, by: Principal, minutes: number) {
+      const a = await this.get(alertId);
+      const until = new Date(now().getTime() + minutes * 60_000);
+      const next = nextEscalationAt(
+        {
+          raisedAtMs: Date.parse(a.raisedAt),
+          level: a.escalationLevel,
+          state: a.state,
+          snoozedUntilMs: until.getTime(),
+        },
+        (await policies())[a.severity],
+      );
+      return changed(await found(d.repo.snooze(alertId, by.id, until, next && new Date(next.atMs), now()), alertId))!;
+    },
+    async resolve(alertId: number, by: Principal, resolution: string, rootCause: string | null) {
+      const a = changed(await found(d.repo.resolve(alertId, by.id, resolution, rootCause, now()), alertId))!;
+      // Resolved by hand: if its condition still holds, the next evaluation raises it again.
+      book.forget(`${a.rule}:${a.subject}`);
+      return a;
+    },
+  };
+}
+export type AlertsService = ReturnType<typeof createAlertsService>;

@@ -1,0 +1,45 @@
+import type { AlertDto, AlertHistoryDto, AlertQuery } from '../../../../src/lib/protocol/alerts.js';
+import type { EscalationPolicies } from './escalation.js';
+import type { Condition, RuleSettings } from './rules.js';
+
+export interface AnomalyDto {
+  anomalyId: number;
+  at: string;
+  type: string;
+  severity: string;
+  zoneId: string | null;
+  workerId: string | null;
+  cameraId: string | null;
+  indexNumber: number | null;
+  description: string | null;
+  resolved: boolean;
+}
+
+export interface AlertsRepository {
+  /** (rule, subject) of every alert not resolved */
+  openKeys(): Promise<{ rule: string; subject: string }[]>;
+  /** the alert, its anomalies row and its first history step, in one transaction */
+  raise(c: Condition, at: Date, indexNumber: number | null, nextEscalationAt: Date | null): Promise<AlertDto>;
+  /** resolves the open alert of (rule, subject), if any */
+  autoResolve(rule: string, subject: string, at: Date): Promise<AlertDto | null>;
+  list(q: AlertQuery): Promise<{ items: AlertDto[]; total: number }>;
+  get(alertId: number): Promise<(AlertDto & { history: AlertHistoryDto[] }) | null>;
+  acknowledge(alertId: number, by: string, note: string | null, at: Date): Promise<AlertDto | null>;
+  snooze(alertId: number, by: string, until: Date, nextEscalationAt: Date | null, at: Date): Promise<AlertDto | null>;
+  resolve(
+    alertId: number,
+    by: string,
+    resolution: string,
+    rootCause: string | null,
+    at: Date,
+  ): Promise<AlertDto | null>;
+  /** open alerts whose next escalation is due */
+  dueEscalations(at: Date): Promise<AlertDto[]>;
+  escalate(alertId: number, level: number, recipients: string[], at: Date, nextAt: Date | null): Promise<void>;
+  openCount(): Promise<number>;
+  anomalies(q: Pick<AlertQuery, 'from' | 'to' | 'zone' | 'worker' | 'limit' | 'offset'>): Promise<AnomalyDto[]>;
+  ruleSettings(): Promise<Partial<RuleSettings>>;
+  putRuleSettings(s: RuleSettings, by: string): Promise<void>;
+  escalationPolicies(): Promise<Partial<EscalationPolicies>>;
+  putEscalationPolicies(p: EscalationPolicies, by: string): Promise<void>;
+}

@@ -1,0 +1,211 @@
+import { ALERT_RULES as RULES, type SEVERITIES } from '../../../../src/lib/protocol/alerts.js';
+
+export type RuleId = (typeof RULES)[number];
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The anomalies table grades on seed 000's scale, alerts on the alerting one. */
+export const ANOMALY_SEVERITY: Record<Severity, 'low' | 'medium' | 'high' | 'critical'> = {
+  info: 'low',
+  warning: 'medium',
+  error: 'high',
+  critical: 'critical',
+};
+
+export interface RuleSettings {
+  enabled: Record<RuleId, boolean>;
+  severity: Record<RuleId, Severity>;
+  /** idle longer than this in one session */
+  idleSeconds: number;
+  /** a critical zone empty longer than this */
+  criticalEmptySeconds: number;
+  /** a zone above its maximum or below its minimum this long (people walking through are not a breach) */
+  staffingSeconds: number;
+  /** productivity of a zone over the current index below this, once the index has run `productivityAfterSeconds` */
+  productivityPct: number;
+  productivityAfterSeconds: number;
+  cameraOfflineSeconds: number;
+  kioskSilentSeconds: number;
+  /** a raised alert resolves once its condition has been gone this long (no flapping) */
+  clearAfterSeconds: number;
+}
+
+export const RULE_DEFAULTS: RuleSettings = {
+  enabled: Object.fromEntries(RULES.map((r) => [r, true])) as Record<RuleId, boolean>,
+  severity: {
+    idle_too_long: 'warning',
+    restricted_zone: 'critical',
+    critical_unstaffed: 'critical',
+    over_capacity: 'warning',
+    under_staffed: 'warning',
+    low_productivity: 'warning',
+    camera_offline: 'error',
+    kiosk_silent: 'error',
+  },
+  idleSeconds: 300,
+  criticalEmptySeconds: 120,
+  staffingSeconds: 60,
+  productivityPct: 70,
+  productivityAfterSeconds: 600,
+  cameraOfflineSeconds: 60,
+  kioskSilentSeconds: 60,
+  clearAfterSeconds: 15,
+};
+
+/** What the floor looks like now, gathered by the alert job from the intake, relay and kiosks. */
+export interface FloorFacts {
+  atMs: number;
+  /** whether a shift is running (staffing rules only apply then), and the index it is in */
+  working: boolean;
+  indexNumber: number | null;
+  zones: {
+    zoneId: string;
+    name: string;
+    cameraId: string;
+    zoneType: string;
+    minWorkers: number;
+    maxWorkers: number;
+    alertOnEmpty: boolean;
+    alertOnOverflow: boolean;
+    present: number;
+  }[];
+  sessions: {
+    sessionId: string;
+    zoneId: string;
+    workerId: string | null;
+    state: 'active' | 'idle';
+    idleSeconds: number;
+    idleSinceMs: number | null;
+  }[];
+  cameras: { cameraId: string; name: string; online: boolean }[];
+  kiosks: { kioskId: string; name: string; lastSeenMs: number | null }[];
+  /** the current index's productivity per zone, with how long the index has run */
+  productivity: { zoneId: string; pct: number | null; indexNumber: number; elapsedSeconds: number }[];
+}
+
+/** One rule holding for one subject: what an open alert stands for. */
+export interface Condition {
+  rule: RuleId;
+  /** what it is about, unique per rule: a session, a zone, a camera, a kiosk */
+  subject: string;
+  severity: Severity;
+  zoneId: string | null;
+  workerId: string | null;
+  cameraId: string | null;
+  message: string;
+  metadata: Record<string, unknown>;
+}
+
+/**
+ * Every rule that holds now. Durations are part of the conditions (idle for 300 s, offline for 60 s),
+ * measured from the facts' own timestamps; `whenSince` tracks the staffing rules, which have no
+ * timestamp of their own: it returns since when a (rule, subject) has held, remembered by the caller.
+ */
+export function evaluateRules(
+  f: FloorFacts,
+  s: RuleSettings,
+  whenSince: (key: string, holds: boolean) => number | null,
+): Condition[] {
+  const out: Condition[] = [];
+  const zone = new Map(f.zones.map((z) => [z.zoneId, z]));
+  const add = (c: Omit<Condition, 'severity'>) => {
+    if (s.enabled[c.rule]) out.push({ ...c, severity: s.severity[c.rule] });
+  };
+  const held = (key: string, holds: boolean, seconds: number) => {
+    const since = whenSince(key, holds);
+    return holds && since !== null && f.atMs - since >= seconds * 1000;
+  };
+
+  for (const x of f.sessions) {
+    const z = zone.get(x.zoneId);
+    if (x.state === 'idle' && x.idleSinceMs !== null && f.atMs - x.idleSinceMs >= s.idleSeconds * 1000)
+      add({
+        rule: 'idle_too_long',
+        subject: x.sessionId,
+        zoneId: x.zoneId,
+        workerId: x.workerId,
+        cameraId: z?.cameraId ?? null,
+        message: `${x.workerId ?? 'someone'} idle for ${Math.round((f.atMs - x.idleSinceMs) / 1000)} s in ${z?.name ?? x.zoneId}`,
+        metadata: { idleSeconds: Math.round((f.atMs - x.idleSinceMs) / 1000) },
+      });
+    if (z?.zoneType === 'restricted')
+      add({
+        rule: 'restricted_zone',
+        subject: x.sessionId,
+        zoneId: x.zoneId,
+        workerId: x.workerId,
+        cameraId: z.cameraId,
+        message: `${x.workerId ?? 'someone'} in restricted zone ${z.name}`,
+        metadata: {},
+      });
+  }
+
+  for (const z of f.zones) {
+    const base = { subject: z.zoneId, zoneId: z.zoneId, workerId: null, cameraId: z.cameraId };
+    const empty = f.working && (z.zoneType === 'critical' || z.alertOnEmpty) && z.present === 0;
+    if (held(`critical_unstaffed:${z.zoneId}`, empty, s.criticalEmptySeconds))
+      add({
+        ...base,
+        rule: 'critical_unstaffed',
+        message: `${z.name} has had nobody for ${s.criticalEmptySeconds} s`,
+        metadata: {},
+      });
+    const over = z.alertOnOverflow && z.present > z.maxWorkers;
+    if (held(`over_capacity:${z.zoneId}`, over, s.staffingSeconds))
+      add({
+        ...base,
+        rule: 'over_capacity',
+        message: `${z.name}: ${z.present} people, at most ${z.maxWorkers}`,
+        metadata: { present: z.present, maxWorkers: z.maxWorkers },
+      });
+    const under = f.working && z.zoneType !== 'restricted' && z.present < z.minWorkers && !empty;
+    if (held(`under_staffed:${z.zoneId}`, under, s.staffingSeconds))
+      add({
+        ...base,
+        rule: 'under_staffed',
+        message: `${z.name}: ${z.present} people, at least ${z.minWorkers}`,
+        metadata: { present: z.present, minWorkers: z.minWorkers },
+      });
+  }
+
+  for (const p of f.productivity) {
+    const z = zone.get(p.zoneId);
+    if (p.pct === null || p.elapsedSeconds < s.productivityAfterSeconds || p.pct >= s.productivityPct) continue;
+    add({
+      rule: 'low_productivity',
+      subject: `${p.zoneId}#${p.indexNumber}`,
+      zoneId: p.zoneId,
+      workerId: null,
+      cameraId: z?.cameraId ?? null,
+      message: `${z?.name ?? p.zoneId}: productivity ${p.pct} % in index ${p.indexNumber}, below ${s.productivityPct} %`,
+      metadata: { pct: p.pct, indexNumber: p.indexNumber },
+    });
+  }
+
+  for (const c of f.cameras) {
+    if (!held(`camera_offline:${c.cameraId}`, !c.online, s.cameraOfflineSeconds)) continue;
+    add({
+      rule: 'camera_offline',
+      subject: c.cameraId,
+      zoneId: null,
+      workerId: null,
+      cameraId: c.cameraId,
+      message: `camera ${c.name} offline for over ${s.cameraOfflineSeconds} s`,
+      metadata: {},
+    });
+  }
+
+  for (const k of f.kiosks) {
+    // A kiosk that never connected is not set up yet; one switched off after the shift is not news.
+    if (!f.working || k.lastSeenMs === null || f.atMs - k.lastSeenMs < s.kioskSilentSeconds * 1000) continue;
+    add({
+      rule: 'kiosk_silent',
+      subject: k.kioskId,
+      zoneId: null,
+      workerId: null,
+      cameraId: null,
+      message: `kiosk ${k.name} silent for ${Math.round((f.atMs - k.lastSeenMs) / 1000)} s`,
+      metadata: {},
+    });
+  }
+  return out;
+}

@@ -1,0 +1,8 @@
+// Alerts: rules over the floor's facts, one open alert per rule and subject, acknowledgement,
+// snoozes and resolution, escalation kept in the database, and the in-app channel.
+export { createAlertsRepository } from './alerts.repository.js';
+export { createAlertsService, type AlertsService } from './alerts.service.js';
+export { alertRoutes } from './alerts.routes.js';
+export { attachAlertsGateway } from './alerts.gateway.js';
+export { startAlertWatch } from './alert-watch.job.js';
+export type { FloorSources } from './floor-facts.js';
