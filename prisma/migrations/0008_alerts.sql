@@ -28,3 +28,20 @@ CREATE TABLE alert_history (
     metadata JSONB
 );
 CREATE INDEX idx_alert_history_alert ON alert_history (alert_id, "timestamp");
+
+-- Every delivery of an alert over a channel, with its outcome; retries are rows here (not timers),
+-- and a delivery that failed its last attempt is 'dead' until an admin replays it.
+CREATE TABLE alert_deliveries (
+    delivery_id BIGSERIAL PRIMARY KEY,
+    alert_id INT NOT NULL REFERENCES alerts(alert_id) ON DELETE CASCADE,
+    channel VARCHAR(20) NOT NULL CHECK (channel IN ('webhook', 'email')),
+    recipient VARCHAR(255) NOT NULL,
+    status VARCHAR(20) NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'dead')),
+    attempts INT NOT NULL DEFAULT 0,
+    last_error TEXT,
+    next_attempt_at TIMESTAMPTZ NOT NULL,
+    payload JSONB NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    delivered_at TIMESTAMPTZ
+);
+CREATE INDEX idx_alert_deliveries_due ON alert_deliveries (status, next_attempt_at);

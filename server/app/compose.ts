@@ -6,7 +6,13 @@ import { createAuthService, createCredentialsRepository, createUsersRepository }
 import { createCamerasRepository, createMediaService, createWeriftSfu } from '../modules/cameras/index.js';
 import { createCatalogRepository, createModelCatalog } from '../modules/catalog/index.js';
 import { createIdentityRepository, createIdentityService } from '../modules/identity/index.js';
-import { createAlertsRepository, createAlertsService, type FloorSources } from '../modules/alerts/index.js';
+import {
+  createAlertsRepository,
+  createAlertsService,
+  createEmailChannel,
+  createWebhookChannel,
+  type FloorSources,
+} from '../modules/alerts/index.js';
 import { indexSpan } from '../modules/schedule/index.js';
 import {
   createIndexRecordRepository,
@@ -119,7 +125,16 @@ export function composeServices(
     events,
     settings: cfg.sessions,
   });
-  const alerts = createAlertsService({ repo: createAlertsRepository(db.prisma), clock, events });
+  const alerts = createAlertsService({
+    repo: createAlertsRepository(db.prisma),
+    clock,
+    events,
+    channels: [
+      ...(cfg.alerts.webhookSecret ? [createWebhookChannel(cfg.alerts.webhookSecret)] : []),
+      ...(cfg.alerts.smtpUrl ? [createEmailChannel(cfg.alerts.smtpUrl, cfg.alerts.emailFrom)] : []),
+    ],
+    routing: { webhooks: cfg.alerts.webhooks, criticalEmails: cfg.alerts.criticalEmails },
+  });
   const metrics = createMetricsRepository(db.prisma);
   /** the floor as the alert rules read it, from the modules that know each part */
   const floorSources: FloorSources = {
@@ -140,13 +155,11 @@ export function composeServices(
     openSessions: () => intake.openSessions(),
     async cameras() {
       const names = new Map((await catalog.listCameras()).map((c) => [c.cameraId, c.name]));
-      return media
-        .statuses()
-        .map((c) => ({
-          cameraId: c.cameraId,
-          name: names.get(c.cameraId) ?? c.cameraId,
-          online: c.state === 'online',
-        }));
+      return media.statuses().map((c) => ({
+        cameraId: c.cameraId,
+        name: names.get(c.cameraId) ?? c.cameraId,
+        online: c.state === 'online',
+      }));
     },
     async kiosks() {
       const heard = intake.kioskLastSeen();

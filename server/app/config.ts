@@ -74,9 +74,24 @@ const ConfigSource = z
     IDENTITY_PREVIOUS_KEYS: z.string().min(1).optional(),
     FACE_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(FACE_MATCH_DEFAULTS.minSimilarity),
     FACE_MATCH_MARGIN: z.coerce.number().min(0).max(1).default(FACE_MATCH_DEFAULTS.minMargin),
+    // Alerts beyond the app: webhooks get every alert; critical ones are e-mailed at once.
+    ALERT_WEBHOOK_URLS: z
+      .string()
+      .regex(/^https?:\/\/\S+(,https?:\/\/\S+)*$/, 'must be comma-separated http(s):// URLs')
+      .optional(),
+    ALERT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    ALERT_EMAIL_FROM: z.string().min(3).default('floorsight@localhost'),
+    ALERT_EMAIL_CRITICAL: z.string().min(3).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
+    if (c.ALERT_WEBHOOK_URLS && !c.ALERT_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['ALERT_WEBHOOK_SECRET'], message: 'is needed to sign the webhooks' });
+    }
     if ((c.ADMIN_USERNAME === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
       ctx.addIssue({
         code: 'custom',
@@ -112,6 +127,13 @@ export interface Config {
   sessions: IntakeSettings;
   kiosk: { processingFps: number; detector: string };
   maxZonesPerCamera: number;
+  alerts: {
+    webhooks: string[];
+    webhookSecret: string | null;
+    smtpUrl: string | null;
+    emailFrom: string;
+    criticalEmails: string[];
+  };
   identity: {
     /** base64 key given in the environment, else the file that holds it (created on first start) */
     key: string | null;
@@ -191,6 +213,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     kiosk: { processingFps: c.KIOSK_PROCESSING_FPS, detector: c.KIOSK_DETECTOR },
     maxZonesPerCamera: c.MAX_ZONES_PER_CAMERA,
+    alerts: {
+      webhooks: c.ALERT_WEBHOOK_URLS?.split(',') ?? [],
+      webhookSecret: c.ALERT_WEBHOOK_SECRET ?? null,
+      smtpUrl: c.SMTP_URL ?? null,
+      emailFrom: c.ALERT_EMAIL_FROM,
+      criticalEmails: c.ALERT_EMAIL_CRITICAL?.split(',').map((x) => x.trim()) ?? [],
+    },
     identity: {
       key: c.IDENTITY_KEY ?? null,
       keyFile: path.resolve(c.IDENTITY_KEY_FILE ?? path.join(c.DATA_DIR, 'identity.key')),

@@ -121,6 +121,8 @@ describe('first-run set-up through the admin pages (Chromium)', () => {
       '/admin/workers',
       '/admin/users',
       '/admin/api-keys',
+      '/alerts',
+      '/workers/W100/enrol',
     ];
     for (const p of [...pages, '/admin/kiosks']) {
       await page.goto(`${server.base}${p}`);

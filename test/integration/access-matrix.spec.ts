@@ -44,6 +44,8 @@ const EXPECTED: { method: string; path: string; access: readonly Grant[] | 'publ
   { method: 'GET', path: '/escalation-policies', access: U },
   { method: 'PUT', path: '/escalation-policies', access: ['admin'] },
   { method: 'GET', path: '/anomalies', access: U },
+  { method: 'GET', path: '/alert-deliveries', access: ['admin'] },
+  { method: 'POST', path: '/alert-deliveries/:id/replay', access: ['admin'] },
   { method: 'POST', path: '/cameras', access: ['admin'] },
   { method: 'POST', path: '/cameras/test', access: ['admin'] },
   { method: 'DELETE', path: '/cameras/:id', access: ['admin'] },

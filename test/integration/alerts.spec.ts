@@ -1,4 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmailChannel } from '../../server/modules/alerts/channels/email.channel.js';
+import { createWebhookChannel, signBody } from '../../server/modules/alerts/channels/webhook.channel.js';
 import { createAlertsRepository } from '../../server/modules/alerts/alerts.repository.js';
 import { createAlertsService } from '../../server/modules/alerts/alerts.service.js';
 import { RULE_DEFAULTS, type FloorFacts } from '../../server/modules/alerts/domain/rules.js';
@@ -19,6 +24,10 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
   const seen: string[] = [];
   events.subscribe('alert.changed', (a) => void seen.push(`${a.rule}:${a.state}`));
   let alerts: ReturnType<typeof createAlertsService>;
+  const channels: Pick<Parameters<typeof createAlertsService>[0], 'channels' | 'routing'> = {
+    channels: [],
+    routing: { webhooks: [], criticalEmails: [] },
+  };
   const facts = (present: number, over: Partial<FloorFacts> = {}): FloorFacts => ({
     atMs: clock.now().getTime(),
     working: true,
@@ -47,7 +56,7 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
   beforeAll(async () => {
     ({ db, close } = await migratedTestDatabase());
     await seedDemo(db.prisma, { today: '2026-01-05', demoVideo: '/nonexistent.mp4' });
-    alerts = createAlertsService({ repo: createAlertsRepository(db.prisma), clock, events });
+    alerts = createAlertsService({ repo: createAlertsRepository(db.prisma), clock, events, ...channels });
     await alerts.putSettings({ ...RULE_DEFAULTS, staffingSeconds: 0 }, admin);
   });
   afterAll(async () => close?.());
@@ -71,7 +80,7 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
     at('2026-01-05T04:04:59.000Z');
     expect(await alerts.escalate()).toEqual([]);
     // A new service over the same database: the timer is in the row, not in memory.
-    const restarted = createAlertsService({ repo: createAlertsRepository(db.prisma), clock, events });
+    const restarted = createAlertsService({ repo: createAlertsRepository(db.prisma), clock, events, ...channels });
     expect((await restarted.evaluate(facts(4))).raised).toEqual([]);
     at('2026-01-05T04:05:00.000Z');
     const up = await restarted.escalate();
@@ -107,5 +116,92 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
     const list = await alerts.list({ limit: 50, offset: 0, state: 'resolved' });
     // The acknowledged over_capacity of the last test resolved itself once the zone was empty.
     expect(list.items.map((x) => x.rule).sort()).toEqual(['camera_offline', 'over_capacity', 'over_capacity']);
+  });
+
+  it('delivers by webhook (signed, third attempt after two failures) and e-mail; a dead delivery can be replayed', async () => {
+    const secret = 'a-shared-secret-of-length';
+    const hooks: { body: string; signature: string | undefined }[] = [];
+    let failures = 2;
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c));
+      req.on('end', () => {
+        hooks.push({ body, signature: req.headers['x-floorsight-signature'] as string | undefined });
+        res.statusCode = failures-- > 0 ? 503 : 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/floorsight`;
+    const mails: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, done) {
+        let text = '';
+        stream.on('data', (c: Buffer) => (text += c));
+        stream.on('end', () => {
+          mails.push(text);
+          done();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    const svc = createAlertsService({
+      repo: createAlertsRepository(db.prisma),
+      clock,
+      events,
+      channels: [createWebhookChannel(secret), createEmailChannel(smtpUrl, 'floorsight@factory.test')],
+      routing: { webhooks: [hookUrl], criticalEmails: ['supervisor@factory.test'] },
+    });
+    try {
+      at('2026-01-05T06:00:00.000Z');
+      const restricted = facts(1, {
+        zones: [{ ...facts(1).zones[0]!, zoneId: 'Z02', name: 'Station 2', zoneType: 'restricted' }],
+        sessions: [
+          { sessionId: 'S-R', zoneId: 'Z02', workerId: null, state: 'active', idleSeconds: 0, idleSinceMs: null },
+        ],
+      });
+      const [a] = (await svc.evaluate(restricted)).raised;
+      expect(a).toMatchObject({ rule: 'restricted_zone', severity: 'critical' });
+      expect(await svc.deliver()).toEqual({ delivered: 1, failed: 1 }); // mail taken, webhook 503
+      at('2026-01-05T06:00:01.000Z');
+      expect(await svc.deliver()).toEqual({ delivered: 0, failed: 1 }); // retried after 1 s: 503 again
+      at('2026-01-05T06:00:02.500Z');
+      expect(await svc.deliver()).toEqual({ delivered: 0, failed: 0 }); // the next try waits 2 s
+      at('2026-01-05T06:00:03.000Z');
+      expect(await svc.deliver()).toEqual({ delivered: 1, failed: 0 });
+      expect(hooks).toHaveLength(3);
+      for (const h of hooks) expect(h.signature).toBe(signBody(h.body, secret));
+      expect(JSON.parse(hooks[2]!.body)).toMatchObject({ event: 'raised', alert: { alertId: a!.alertId } });
+      expect(mails).toHaveLength(1);
+      expect(mails[0]).toMatch(/Subject: \[Floorsight critical\] restricted_zone/);
+      expect(mails[0]).toMatch(/To: supervisor@factory\.test/);
+      const out = await svc.deliveries({ alertId: a!.alertId, limit: 10 });
+      expect(out.map((d) => [d.channel, d.status, d.attempts]).sort()).toEqual([
+        ['email', 'delivered', 1],
+        ['webhook', 'delivered', 3],
+      ]);
+      // A receiver that never answers: three attempts, then dead, then replayed by an admin.
+      failures = 1_000;
+      at('2026-01-05T06:10:00.000Z');
+      await svc.evaluate(facts(0, { cameras: [{ cameraId: 'CAM01', name: 'Demo', online: false }] }));
+      at('2026-01-05T06:11:05.000Z');
+      await svc.evaluate(facts(0, { cameras: [{ cameraId: 'CAM01', name: 'Demo', online: false }] }));
+      for (const t of ['06:11:05.000', '06:11:06.000', '06:11:08.000', '06:11:20.000']) {
+        at(`2026-01-05T${t}Z`);
+        await svc.deliver();
+      }
+      const [dead] = await svc.deliveries({ status: 'dead', limit: 10 });
+      expect(dead).toMatchObject({ channel: 'webhook', attempts: 3, lastError: 'webhook answered 503' });
+      failures = 0;
+      await svc.replay(dead!.deliveryId);
+      expect(await svc.deliver()).toEqual({ delivered: 1, failed: 0 });
+      await expect(svc.replay(dead!.deliveryId)).rejects.toMatchObject({ code: 'not_found' });
+    } finally {
+      receiver.close();
+      smtp.close();
+    }
   });
 });

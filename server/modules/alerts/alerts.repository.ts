@@ -2,7 +2,7 @@ import type { AlertDto, AlertQuery } from '../../../src/lib/protocol/alerts.js';
 import type { Prisma, PrismaClient } from '../../platform/db/generated/client.js';
 import { siteSetting } from '../../platform/db/site-settings.js';
 import type { EscalationPolicies } from './domain/escalation.js';
-import type { AlertsRepository } from './domain/ports.js';
+import type { AlertsRepository, DeliveryDto } from './domain/ports.js';
 import { ANOMALY_SEVERITY, type RuleSettings } from './domain/rules.js';
 
 type Row = Prisma.AlertGetPayload<object>;
@@ -32,6 +32,22 @@ function toDto(r: Row): AlertDto {
     escalationLevel: r.escalationLevel,
     nextEscalationAt: iso(r.nextEscalationAt),
     metadata: (r.metadata ?? {}) as Record<string, unknown>,
+  };
+}
+
+function toDelivery(r: Prisma.AlertDeliveryGetPayload<object>): DeliveryDto {
+  return {
+    deliveryId: String(r.deliveryId),
+    alertId: r.alertId,
+    channel: r.channel as DeliveryDto['channel'],
+    recipient: r.recipient,
+    status: r.status as DeliveryDto['status'],
+    attempts: r.attempts,
+    lastError: r.lastError,
+    nextAttemptAt: r.nextAttemptAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    deliveredAt: iso(r.deliveredAt),
+    payload: r.payload,
   };
 }
 
@@ -198,6 +214,45 @@ export function createAlertsRepository(prisma: PrismaClient): AlertsRepository {
     },
 
     openCount: () => prisma.alert.count({ where: { state: { not: 'resolved' } } }),
+
+    async enqueue(d, at) {
+      await prisma.alertDelivery.create({ data: { ...d, nextAttemptAt: at } });
+    },
+    async dueDeliveries(at) {
+      const rows = await prisma.alertDelivery.findMany({
+        where: { status: 'pending', nextAttemptAt: { lte: at } },
+        orderBy: { deliveryId: 'asc' },
+        take: 100,
+      });
+      return rows.map(toDelivery);
+    },
+    async delivered(deliveryId, attempts, at) {
+      await prisma.alertDelivery.update({
+        where: { deliveryId: BigInt(deliveryId) },
+        data: { status: 'delivered', attempts, deliveredAt: at, lastError: null },
+      });
+    },
+    async failed(deliveryId, attempts, error, nextAt) {
+      await prisma.alertDelivery.update({
+        where: { deliveryId: BigInt(deliveryId) },
+        data: { attempts, lastError: error, ...(nextAt ? { nextAttemptAt: nextAt } : { status: 'dead' }) },
+      });
+    },
+    async deliveries(q) {
+      const rows = await prisma.alertDelivery.findMany({
+        where: { ...(q.alertId && { alertId: q.alertId }), ...(q.status && { status: q.status }) },
+        orderBy: { deliveryId: 'desc' },
+        take: q.limit,
+      });
+      return rows.map(toDelivery);
+    },
+    async replay(deliveryId, at) {
+      const n = await prisma.alertDelivery.updateMany({
+        where: { deliveryId: BigInt(deliveryId), status: 'dead' },
+        data: { status: 'pending', attempts: 0, nextAttemptAt: at },
+      });
+      return n.count > 0;
+    },
 
     async anomalies(q) {
       const rows = await prisma.anomaly.findMany({

@@ -13,6 +13,11 @@ import type { AlertsService } from './alerts.service.js';
 
 const AlertParam = z.object({ id: z.coerce.number().int().min(1) });
 const ACT = ['admin', 'supervisor'] as const;
+const DeliveryQuery = z.object({
+  alertId: z.coerce.number().int().min(1).optional(),
+  status: z.enum(['pending', 'delivered', 'dead']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
 
 /** Operators and viewers read alerts; supervisors act on them; admins edit the rules and the tree. */
 export function alertRoutes(alerts: AlertsService): RouteSpec[] {
@@ -81,6 +86,21 @@ export function alertRoutes(alerts: AlertsService): RouteSpec[] {
       handler: async (req, res) => {
         const p = parse(EscalationPoliciesInput, req, 'body') as EscalationPolicies;
         res.json(await alerts.putPolicies(p, principalOf(req)));
+      },
+    },
+    {
+      method: 'get',
+      path: '/alert-deliveries',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => void res.json(await alerts.deliveries(parse(DeliveryQuery, req, 'query'))),
+    },
+    {
+      method: 'post',
+      path: '/alert-deliveries/:id/replay',
+      access: ADMIN_ONLY,
+      handler: async (req, res) => {
+        await alerts.replay(String(parse(AlertParam, req, 'params').id));
+        res.status(202).json({ queued: true });
       },
     },
     {

@@ -5,13 +5,32 @@ import type { Clock } from '../../platform/domain/clock.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import { AlertBook } from './domain/alert-book.js';
 import { ESCALATION_DEFAULTS, nextEscalationAt, type EscalationPolicies } from './domain/escalation.js';
+import type { AlertChannel, AlertMessage } from './channels/channel.js';
 import type { AlertsRepository } from './domain/ports.js';
 import { RULE_DEFAULTS, type FloorFacts, type RuleSettings } from './domain/rules.js';
+
+/** Who is told what beyond the app: every alert to the webhooks, critical ones by e-mail at once. */
+export interface AlertRouting {
+  webhooks: string[];
+  criticalEmails: string[];
+}
 
 export interface AlertsDeps {
   repo: AlertsRepository;
   clock: Clock;
   events: Pick<EventBus, 'publish'>;
+  channels: readonly AlertChannel[];
+  routing: AlertRouting;
+}
+
+/** Attempts per delivery, and the wait before each retry: 1 s, then 2 s (exponential). */
+export const DELIVERY_ATTEMPTS = 3;
+const retryAfterMs = (attempts: number) => 1000 * 2 ** (attempts - 1);
+
+/** An escalation recipient as a channel and an address: `email:a@b`, `webhook:https://…`; roles are in-app. */
+function outbound(recipient: string): { channel: 'webhook' | 'email'; to: string } | null {
+  const m = /^(email|webhook):(.+)$/.exec(recipient);
+  return m ? { channel: m[1] as 'webhook' | 'email', to: m[2]! } : null;
 }
 
 /**
@@ -39,6 +58,14 @@ export function createAlertsService(d: AlertsDeps) {
   }
   const firstEscalation = async (severity: AlertDto['severity'], raisedAtMs: number) =>
     nextEscalationAt({ raisedAtMs, level: 0, state: 'open', snoozedUntilMs: null }, (await policies())[severity]);
+  const has = (name: string) => d.channels.some((c) => c.name === name);
+  async function send(message: AlertMessage, to: { channel: 'webhook' | 'email'; to: string }[]) {
+    for (const t of to.filter((x) => has(x.channel)))
+      await d.repo.enqueue(
+        { alertId: message.alert.alertId, channel: t.channel, recipient: t.to, payload: message },
+        now(),
+      );
+  }
   const changed = (a: AlertDto | null) => {
     if (a) d.events.publish('alert.changed', a);
     return a;
@@ -73,7 +100,14 @@ export function createAlertsService(d: AlertsDeps) {
       for (const [k, c] of step.raised.entries()) {
         try {
           const next = await firstEscalation(c.severity, facts.atMs);
-          raised.push(changed(await d.repo.raise(c, at, facts.indexNumber, next && new Date(next.atMs)))!);
+          const a = changed(await d.repo.raise(c, at, facts.indexNumber, next && new Date(next.atMs)))!;
+          raised.push(a);
+          await send({ event: 'raised', level: 0, alert: a }, [
+            ...d.routing.webhooks.map((to) => ({ channel: 'webhook' as const, to })),
+            ...(a.severity === 'critical'
+              ? d.routing.criticalEmails.map((to) => ({ channel: 'email' as const, to }))
+              : []),
+          ]);
         } catch (err) {
           // Not stored, so not open: the next round raises these again.
           for (const left of step.raised.slice(k)) book.forget(`${left.rule}:${left.subject}`);
@@ -108,9 +142,38 @@ export function createAlertsService(d: AlertsDeps) {
         const fresh = (await d.repo.get(a.alertId))!;
         changed(fresh);
         d.events.publish('alert.escalated', { alert: fresh, level: due.level.level, recipients: due.level.recipients });
+        await send(
+          { event: 'escalated', level: due.level.level, alert: fresh },
+          due.level.recipients.map(outbound).filter((x) => x !== null),
+        );
         out.push({ alert: fresh, level: due.level.level, recipients: due.level.recipients });
       }
       return out;
+    },
+
+    /** Sends what is due over its channel; a failure is retried after 1 s, 2 s, then left dead. */
+    async deliver(): Promise<{ delivered: number; failed: number }> {
+      let [delivered, failed] = [0, 0];
+      for (const x of await d.repo.dueDeliveries(now())) {
+        const channel = d.channels.find((c) => c.name === x.channel);
+        const attempts = x.attempts + 1;
+        try {
+          if (!channel) throw new Error(`channel ${x.channel} is not configured`);
+          await channel.send(x.payload as AlertMessage, x.recipient);
+          await d.repo.delivered(x.deliveryId, attempts, now());
+          delivered++;
+        } catch (err) {
+          const last = attempts >= DELIVERY_ATTEMPTS;
+          const next = last ? null : new Date(now().getTime() + retryAfterMs(attempts));
+          await d.repo.failed(x.deliveryId, attempts, err instanceof Error ? err.message : String(err), next);
+          failed++;
+        }
+      }
+      return { delivered, failed };
+    },
+    deliveries: (q: Parameters<AlertsRepository['deliveries']>[0]) => d.repo.deliveries(q),
+    async replay(deliveryId: string) {
+      if (!(await d.repo.replay(deliveryId, now()))) throw new NotFound(`dead delivery ${deliveryId}`);
     },
 
     list: (q: AlertQuery) => d.repo.list(q),

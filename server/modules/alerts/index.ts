@@ -6,3 +6,5 @@ export { alertRoutes } from './alerts.routes.js';
 export { attachAlertsGateway } from './alerts.gateway.js';
 export { startAlertWatch } from './alert-watch.job.js';
 export type { FloorSources } from './floor-facts.js';
+export { createWebhookChannel, signBody } from './channels/webhook.channel.js';
+export { createEmailChannel } from './channels/email.channel.js';

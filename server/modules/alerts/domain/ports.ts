@@ -15,6 +15,20 @@ export interface AnomalyDto {
   resolved: boolean;
 }
 
+export interface DeliveryDto {
+  deliveryId: string;
+  alertId: number;
+  channel: 'webhook' | 'email';
+  recipient: string;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+  deliveredAt: string | null;
+  payload: unknown;
+}
+
 export interface AlertsRepository {
   /** (rule, subject) of every alert not resolved */
   openKeys(): Promise<{ rule: string; subject: string }[]>;
@@ -37,6 +51,17 @@ export interface AlertsRepository {
   dueEscalations(at: Date): Promise<AlertDto[]>;
   escalate(alertId: number, level: number, recipients: string[], at: Date, nextAt: Date | null): Promise<void>;
   openCount(): Promise<number>;
+  enqueue(
+    d: { alertId: number; channel: DeliveryDto['channel']; recipient: string; payload: object },
+    at: Date,
+  ): Promise<void>;
+  dueDeliveries(at: Date): Promise<DeliveryDto[]>;
+  delivered(deliveryId: string, attempts: number, at: Date): Promise<void>;
+  /** a failed attempt: tried again at `nextAt`, or dead when null */
+  failed(deliveryId: string, attempts: number, error: string, nextAt: Date | null): Promise<void>;
+  deliveries(q: { alertId?: number; status?: DeliveryDto['status']; limit: number }): Promise<DeliveryDto[]>;
+  /** a dead delivery back in the queue, from its first attempt; false when it is not dead */
+  replay(deliveryId: string, at: Date): Promise<boolean>;
   anomalies(q: Pick<AlertQuery, 'from' | 'to' | 'zone' | 'worker' | 'limit' | 'offset'>): Promise<AnomalyDto[]>;
   ruleSettings(): Promise<Partial<RuleSettings>>;
   putRuleSettings(s: RuleSettings, by: string): Promise<void>;
