@@ -34,7 +34,7 @@ CREATE INDEX idx_alert_history_alert ON alert_history (alert_id, "timestamp");
 CREATE TABLE alert_deliveries (
     delivery_id BIGSERIAL PRIMARY KEY,
     alert_id INT NOT NULL REFERENCES alerts(alert_id) ON DELETE CASCADE,
-    channel VARCHAR(20) NOT NULL CHECK (channel IN ('webhook', 'email')),
+    channel VARCHAR(20) NOT NULL CHECK (channel IN ('webhook', 'email', 'line', 'sms')),
     recipient VARCHAR(255) NOT NULL,
     status VARCHAR(20) NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'dead')),
     attempts INT NOT NULL DEFAULT 0,

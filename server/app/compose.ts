@@ -10,6 +10,8 @@ import {
   createAlertsRepository,
   createAlertsService,
   createEmailChannel,
+  createLineChannel,
+  createSmsChannel,
   createWebhookChannel,
   type FloorSources,
 } from '../modules/alerts/index.js';
@@ -132,8 +134,10 @@ export function composeServices(
     channels: [
       ...(cfg.alerts.webhookSecret ? [createWebhookChannel(cfg.alerts.webhookSecret)] : []),
       ...(cfg.alerts.smtpUrl ? [createEmailChannel(cfg.alerts.smtpUrl, cfg.alerts.emailFrom)] : []),
+      ...(cfg.alerts.line ? [createLineChannel(cfg.alerts.line.token, cfg.alerts.line.apiUrl)] : []),
+      ...(cfg.alerts.sms ? [createSmsChannel(cfg.alerts.sms)] : []),
     ],
-    routing: { webhooks: cfg.alerts.webhooks, criticalEmails: cfg.alerts.criticalEmails },
+    routing: { webhooks: cfg.alerts.webhooks, critical: cfg.alerts.critical },
   });
   const metrics = createMetricsRepository(db.prisma);
   /** the floor as the alert rules read it, from the modules that know each part */

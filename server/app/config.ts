@@ -85,7 +85,19 @@ const ConfigSource = z
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
       .optional(),
     ALERT_EMAIL_FROM: z.string().min(3).default('floorsight@localhost'),
-    ALERT_EMAIL_CRITICAL: z.string().min(3).optional(),
+    ALERT_CRITICAL_TO: z
+      .string()
+      .regex(
+        /^(email|sms|line|webhook):[^,]+(,(email|sms|line|webhook):[^,]+)*$/,
+        'must be comma-separated email:…, sms:…, line:… or webhook:… recipients',
+      )
+      .optional(),
+    LINE_CHANNEL_TOKEN: z.string().min(10).optional(),
+    LINE_API_URL: z.string().url().default('https://api.line.me'),
+    SMS_API_URL: z.string().url().default('https://api.twilio.com'),
+    SMS_ACCOUNT_SID: z.string().min(3).optional(),
+    SMS_AUTH_TOKEN: z.string().min(3).optional(),
+    SMS_FROM: z.string().min(3).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
@@ -132,7 +144,9 @@ export interface Config {
     webhookSecret: string | null;
     smtpUrl: string | null;
     emailFrom: string;
-    criticalEmails: string[];
+    critical: string[];
+    line: { token: string; apiUrl: string } | null;
+    sms: { apiUrl: string; accountSid: string; authToken: string; from: string } | null;
   };
   identity: {
     /** base64 key given in the environment, else the file that holds it (created on first start) */
@@ -218,7 +232,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookSecret: c.ALERT_WEBHOOK_SECRET ?? null,
       smtpUrl: c.SMTP_URL ?? null,
       emailFrom: c.ALERT_EMAIL_FROM,
-      criticalEmails: c.ALERT_EMAIL_CRITICAL?.split(',').map((x) => x.trim()) ?? [],
+      critical: c.ALERT_CRITICAL_TO?.split(',').map((x) => x.trim()) ?? [],
+      line: c.LINE_CHANNEL_TOKEN ? { token: c.LINE_CHANNEL_TOKEN, apiUrl: c.LINE_API_URL } : null,
+      sms:
+        c.SMS_ACCOUNT_SID && c.SMS_AUTH_TOKEN && c.SMS_FROM
+          ? { apiUrl: c.SMS_API_URL, accountSid: c.SMS_ACCOUNT_SID, authToken: c.SMS_AUTH_TOKEN, from: c.SMS_FROM }
+          : null,
     },
     identity: {
       key: c.IDENTITY_KEY ?? null,

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailChannel } from '../../server/modules/alerts/channels/email.channel.js';
+import { createLineChannel } from '../../server/modules/alerts/channels/line.channel.js';
+import { createSmsChannel } from '../../server/modules/alerts/channels/sms.channel.js';
 import { createWebhookChannel, signBody } from '../../server/modules/alerts/channels/webhook.channel.js';
 import { createAlertsRepository } from '../../server/modules/alerts/alerts.repository.js';
 import { createAlertsService } from '../../server/modules/alerts/alerts.service.js';
@@ -26,7 +28,7 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
   let alerts: ReturnType<typeof createAlertsService>;
   const channels: Pick<Parameters<typeof createAlertsService>[0], 'channels' | 'routing'> = {
     channels: [],
-    routing: { webhooks: [], criticalEmails: [] },
+    routing: { webhooks: [], critical: [] },
   };
   const facts = (present: number, over: Partial<FloorFacts> = {}): FloorFacts => ({
     atMs: clock.now().getTime(),
@@ -153,7 +155,7 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
       clock,
       events,
       channels: [createWebhookChannel(secret), createEmailChannel(smtpUrl, 'floorsight@factory.test')],
-      routing: { webhooks: [hookUrl], criticalEmails: ['supervisor@factory.test'] },
+      routing: { webhooks: [hookUrl], critical: ['email:supervisor@factory.test'] },
     });
     try {
       at('2026-01-05T06:00:00.000Z');
@@ -202,6 +204,60 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
     } finally {
       receiver.close();
       smtp.close();
+    }
+  });
+
+  it('pushes critical alerts to LINE and by SMS, in those APIs’ request shapes (local peers)', async () => {
+    const seen: { path: string; auth: string | undefined; type: string | undefined; body: string }[] = [];
+    const peer = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c));
+      req.on('end', () => {
+        seen.push({ path: req.url!, auth: req.headers.authorization, type: req.headers['content-type'], body });
+        res.statusCode = req.url!.startsWith('/v2/') ? 200 : 201;
+        res.setHeader('content-type', 'application/json');
+        res.end(req.url!.startsWith('/v2/') ? '{}' : '{"sid":"SM1","status":"queued"}');
+      });
+    });
+    await new Promise<void>((r) => peer.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(peer.address() as AddressInfo).port}`;
+    const svc = createAlertsService({
+      repo: createAlertsRepository(db.prisma),
+      clock,
+      events,
+      channels: [
+        createLineChannel('line-channel-access-token', base),
+        createSmsChannel({ apiUrl: base, accountSid: 'AC123', authToken: 'secret-token', from: '+6620000000' }),
+      ],
+      routing: { webhooks: [], critical: ['line:U4af4980629', 'sms:+66812345678'] },
+    });
+    try {
+      at('2026-01-05T07:00:00.000Z');
+      await svc.evaluate(
+        facts(1, {
+          zones: [{ ...facts(1).zones[0]!, zoneId: 'Z02', name: 'Station 2', zoneType: 'restricted' }],
+          sessions: [
+            { sessionId: 'S-L', zoneId: 'Z02', workerId: 'W001', state: 'active', idleSeconds: 0, idleSinceMs: null },
+          ],
+        }),
+      );
+      expect(await svc.deliver()).toEqual({ delivered: 2, failed: 0 });
+      const line = seen.find((x) => x.path === '/v2/bot/message/push')!;
+      expect(line.auth).toBe('Bearer line-channel-access-token');
+      expect(JSON.parse(line.body)).toMatchObject({
+        to: 'U4af4980629',
+        messages: [{ type: 'text', text: expect.stringMatching(/restricted zone Station 2/) }],
+      });
+      const sms = seen.find((x) => x.path === '/2010-04-01/Accounts/AC123/Messages.json')!;
+      expect(sms.auth).toBe(`Basic ${Buffer.from('AC123:secret-token').toString('base64')}`);
+      expect(sms.type).toBe('application/x-www-form-urlencoded');
+      expect(Object.fromEntries(new URLSearchParams(sms.body))).toMatchObject({
+        To: '+66812345678',
+        From: '+6620000000',
+        Body: expect.stringMatching(/^Floorsight critical: W001 in restricted zone Station 2/),
+      });
+    } finally {
+      peer.close();
     }
   });
 });

@@ -5,14 +5,17 @@ import type { Clock } from '../../platform/domain/clock.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import { AlertBook } from './domain/alert-book.js';
 import { ESCALATION_DEFAULTS, nextEscalationAt, type EscalationPolicies } from './domain/escalation.js';
-import type { AlertChannel, AlertMessage } from './channels/channel.js';
+import { CHANNELS, type AlertChannel, type AlertMessage, type ChannelName } from './channels/channel.js';
 import type { AlertsRepository } from './domain/ports.js';
 import { RULE_DEFAULTS, type FloorFacts, type RuleSettings } from './domain/rules.js';
 
-/** Who is told what beyond the app: every alert to the webhooks, critical ones by e-mail at once. */
+/**
+ * Who is told what beyond the app: every alert to the webhooks; critical ones at once to `critical`
+ * (recipients as in an escalation tree: `email:…`, `sms:+66…`, `line:U…`, `webhook:https://…`).
+ */
 export interface AlertRouting {
   webhooks: string[];
-  criticalEmails: string[];
+  critical: string[];
 }
 
 export interface AlertsDeps {
@@ -27,10 +30,10 @@ export interface AlertsDeps {
 export const DELIVERY_ATTEMPTS = 3;
 const retryAfterMs = (attempts: number) => 1000 * 2 ** (attempts - 1);
 
-/** An escalation recipient as a channel and an address: `email:a@b`, `webhook:https://…`; roles are in-app. */
-function outbound(recipient: string): { channel: 'webhook' | 'email'; to: string } | null {
-  const m = /^(email|webhook):(.+)$/.exec(recipient);
-  return m ? { channel: m[1] as 'webhook' | 'email', to: m[2]! } : null;
+/** A recipient as a channel and an address (`email:a@b`, `sms:+66…`); roles (`role:…`) are told in the app. */
+export function outbound(recipient: string): { channel: ChannelName; to: string } | null {
+  const m = /^([a-z]+):(.+)$/.exec(recipient);
+  return m && (CHANNELS as readonly string[]).includes(m[1]!) ? { channel: m[1] as ChannelName, to: m[2]! } : null;
 }
 
 /**
@@ -59,7 +62,7 @@ export function createAlertsService(d: AlertsDeps) {
   const firstEscalation = async (severity: AlertDto['severity'], raisedAtMs: number) =>
     nextEscalationAt({ raisedAtMs, level: 0, state: 'open', snoozedUntilMs: null }, (await policies())[severity]);
   const has = (name: string) => d.channels.some((c) => c.name === name);
-  async function send(message: AlertMessage, to: { channel: 'webhook' | 'email'; to: string }[]) {
+  async function send(message: AlertMessage, to: { channel: ChannelName; to: string }[]) {
     for (const t of to.filter((x) => has(x.channel)))
       await d.repo.enqueue(
         { alertId: message.alert.alertId, channel: t.channel, recipient: t.to, payload: message },
@@ -104,9 +107,7 @@ export function createAlertsService(d: AlertsDeps) {
           raised.push(a);
           await send({ event: 'raised', level: 0, alert: a }, [
             ...d.routing.webhooks.map((to) => ({ channel: 'webhook' as const, to })),
-            ...(a.severity === 'critical'
-              ? d.routing.criticalEmails.map((to) => ({ channel: 'email' as const, to }))
-              : []),
+            ...(a.severity === 'critical' ? d.routing.critical.map(outbound).filter((x) => x !== null) : []),
           ]);
         } catch (err) {
           // Not stored, so not open: the next round raises these again.

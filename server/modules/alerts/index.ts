@@ -8,3 +8,5 @@ export { startAlertWatch } from './alert-watch.job.js';
 export type { FloorSources } from './floor-facts.js';
 export { createWebhookChannel, signBody } from './channels/webhook.channel.js';
 export { createEmailChannel } from './channels/email.channel.js';
+export { createLineChannel } from './channels/line.channel.js';
+export { createSmsChannel } from './channels/sms.channel.js';

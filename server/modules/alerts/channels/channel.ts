@@ -7,8 +7,11 @@ export interface AlertMessage {
   alert: AlertDto;
 }
 
+export const CHANNELS = ['webhook', 'email', 'line', 'sms'] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
 /** One way of telling someone; `send` throws when the other end did not take it. */
 export interface AlertChannel {
-  readonly name: 'webhook' | 'email';
+  readonly name: ChannelName;
   send(message: AlertMessage, recipient: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { AlertDto, AlertHistoryDto, AlertQuery } from '../../../../src/lib/protocol/alerts.js';
+import type { ChannelName } from '../channels/channel.js';
 import type { EscalationPolicies } from './escalation.js';
 import type { Condition, RuleSettings } from './rules.js';
 
@@ -18,7 +19,7 @@ export interface AnomalyDto {
 export interface DeliveryDto {
   deliveryId: string;
   alertId: number;
-  channel: 'webhook' | 'email';
+  channel: ChannelName;
   recipient: string;
   status: 'pending' | 'delivered' | 'dead';
   attempts: number;
