@@ -45,3 +45,12 @@ CREATE TABLE alert_deliveries (
     delivered_at TIMESTAMPTZ
 );
 CREATE INDEX idx_alert_deliveries_due ON alert_deliveries (status, next_attempt_at);
+
+-- The day's summary at shift end (seed 000): work time, productivity per zone and index, anomalies,
+-- best and weakest performers; stored as written, and e-mailed.
+CREATE TABLE daily_summaries (
+    date DATE PRIMARY KEY,
+    summary JSONB NOT NULL,
+    emailed_to TEXT,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP
+);

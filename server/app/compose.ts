@@ -9,6 +9,8 @@ import { createIdentityRepository, createIdentityService } from '../modules/iden
 import {
   createAlertsRepository,
   createAlertsService,
+  createDailySummaries,
+  createDailySummaryRepository,
   createEmailChannel,
   createLineChannel,
   createSmsChannel,
@@ -127,13 +129,23 @@ export function composeServices(
     events,
     settings: cfg.sessions,
   });
+  const email = cfg.alerts.smtpUrl ? createEmailChannel(cfg.alerts.smtpUrl, cfg.alerts.emailFrom) : null;
+  const dailySummaries = createDailySummaries({
+    repo: createDailySummaryRepository(db.prisma),
+    clock,
+    timeZone: cfg.timeZone,
+    dayPlan: (date) => schedules.dayPlan(date),
+    mailer: email?.mail ?? null,
+    to: cfg.alerts.digestTo,
+    log,
+  });
   const alerts = createAlertsService({
     repo: createAlertsRepository(db.prisma),
     clock,
     events,
     channels: [
       ...(cfg.alerts.webhookSecret ? [createWebhookChannel(cfg.alerts.webhookSecret)] : []),
-      ...(cfg.alerts.smtpUrl ? [createEmailChannel(cfg.alerts.smtpUrl, cfg.alerts.emailFrom)] : []),
+      ...(email ? [email] : []),
       ...(cfg.alerts.line ? [createLineChannel(cfg.alerts.line.token, cfg.alerts.line.apiUrl)] : []),
       ...(cfg.alerts.sms ? [createSmsChannel(cfg.alerts.sms)] : []),
     ],
@@ -187,6 +199,7 @@ export function composeServices(
     redis,
     events,
     alerts,
+    dailySummaries,
     floorSources,
     ffmpeg,
     intake,

@@ -92,6 +92,7 @@ const ConfigSource = z
         'must be comma-separated email:…, sms:…, line:… or webhook:… recipients',
       )
       .optional(),
+    ALERT_DIGEST_TO: z.string().min(3).optional(),
     LINE_CHANNEL_TOKEN: z.string().min(10).optional(),
     LINE_API_URL: z.string().url().default('https://api.line.me'),
     SMS_API_URL: z.string().url().default('https://api.twilio.com'),
@@ -145,6 +146,8 @@ export interface Config {
     smtpUrl: string | null;
     emailFrom: string;
     critical: string[];
+    /** e-mail addresses of the daily summary and the digest of the day's other alerts */
+    digestTo: string[];
     line: { token: string; apiUrl: string } | null;
     sms: { apiUrl: string; accountSid: string; authToken: string; from: string } | null;
   };
@@ -233,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: c.SMTP_URL ?? null,
       emailFrom: c.ALERT_EMAIL_FROM,
       critical: c.ALERT_CRITICAL_TO?.split(',').map((x) => x.trim()) ?? [],
+      digestTo: c.ALERT_DIGEST_TO?.split(',').map((x) => x.trim()) ?? [],
       line: c.LINE_CHANNEL_TOKEN ? { token: c.LINE_CHANNEL_TOKEN, apiUrl: c.LINE_API_URL } : null,
       sms:
         c.SMS_ACCOUNT_SID && c.SMS_AUTH_TOKEN && c.SMS_FROM

@@ -29,7 +29,7 @@ export function apiRouteSpecs(s: Services, cookieSecure: boolean): RouteSpec[] {
     ...cameraRoutes({ catalog: s.catalog, media: s.media, overlayBoxes: (cameraId) => s.intake.latestBoxes(cameraId) }),
     ...workerRoutes(s.catalog, (workerIds) => s.events.publish('identity.changed', { workerIds })),
     ...identityRoutes(s.identity, s.identityRepo),
-    ...alertRoutes(s.alerts),
+    ...alertRoutes(s.alerts, s.dailySummaries),
     ...modelRoutes(s.models),
     ...zoneListRoutes(s.catalog),
     ...zoneRoutes({ repo: s.zones, maxZonesPerCamera: s.maxZonesPerCamera, changed: s.zonesChanged }),

@@ -133,6 +133,7 @@ export async function startServer(
   const retention = startIdentityRetention(services.identity, log);
   const stopAlerts = attachAlertsGateway(io, services.alerts, services.events, log);
   const alertWatch = startAlertWatch(services.alerts, services.floorSources, log);
+  const summaries = services.dailySummaries.start();
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
   log.info({ component: 'http', port }, `Floorsight listening on http://${cfg.host}:${port}`);
@@ -151,6 +152,7 @@ export async function startServer(
       stopIdentity();
       retention.stop();
       alertWatch.stop();
+      summaries.stop();
       stopAlerts();
       await services.intake.stop();
       await media.stop();

@@ -8,6 +8,9 @@ import { createSmsChannel } from '../../server/modules/alerts/channels/sms.chann
 import { createWebhookChannel, signBody } from '../../server/modules/alerts/channels/webhook.channel.js';
 import { createAlertsRepository } from '../../server/modules/alerts/alerts.repository.js';
 import { createAlertsService } from '../../server/modules/alerts/alerts.service.js';
+import { createDailySummaries } from '../../server/modules/alerts/daily-summary.job.js';
+import { createDailySummaryRepository } from '../../server/modules/alerts/daily-summary.repository.js';
+import { createLogger, SystemLogSink } from '../../server/platform/log.js';
 import { RULE_DEFAULTS, type FloorFacts } from '../../server/modules/alerts/domain/rules.js';
 import { seedDemo } from '../../server/app/demo-site.repository.js';
 import type { Database } from '../../server/platform/db/database.js';
@@ -259,5 +262,34 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
     } finally {
       peer.close();
     }
+  });
+
+  it('writes the daily summary once the shift is over, stores it and e-mails it', async () => {
+    await db.sql.query(
+      `INSERT INTO time_logs ("timestamp", worker_id, track_id, zone_id, camera_id, state,
+                              active_duration_seconds, idle_duration_seconds, index_number)
+       VALUES ('2026-01-05T03:00:00Z', 'W001', 1, 'Z01', 'CAM01', 'active', 3000, 600, 2),
+              ('2026-01-05T04:00:00Z', 'W002', 2, 'Z01', 'CAM01', 'idle', 1000, 1000, 3)`,
+    );
+    const sent: { to: string; subject: string; text: string }[] = [];
+    const summaries = createDailySummaries({
+      repo: createDailySummaryRepository(db.prisma),
+      clock,
+      timeZone: 'Asia/Bangkok',
+      dayPlan: async () => null,
+      mailer: async (to, subject, text) => void sent.push({ to, subject, text }),
+      to: ['manager@factory.test'],
+      log: createLogger('silent', new SystemLogSink()),
+    });
+    at('2026-01-05T09:59:00.000Z'); // 16:59 in Bangkok: not yet
+    expect(await summaries.check()).toBeNull();
+    at('2026-01-05T10:00:00.000Z');
+    const s = await summaries.check();
+    expect(s).toMatchObject({ date: '2026-01-05', activeSeconds: 4000, idleSeconds: 1600 });
+    expect(s!.anomalies.total).toBeGreaterThan(0);
+    expect(await summaries.check()).toBeNull(); // once a day
+    expect(sent).toMatchObject([{ to: 'manager@factory.test', subject: 'Floorsight daily summary 2026-01-05' }]);
+    expect(await summaries.get('2026-01-05')).toEqual(s);
+    expect(await summaries.recent(5)).toMatchObject([{ date: '2026-01-05' }]);
   });
 });

@@ -10,9 +10,13 @@ import {
 import { ADMIN_ONLY, EVERY_USER, parse, principalOf, type RouteSpec } from '../../platform/http/route.js';
 import type { EscalationPolicies } from './domain/escalation.js';
 import type { AlertsService } from './alerts.service.js';
+import type { DailySummaries } from './daily-summary.job.js';
+import { IsoDate } from '../../../src/lib/protocol/schedule.js';
+import { NotFound } from '../../../src/lib/shared/errors.js';
 
 const AlertParam = z.object({ id: z.coerce.number().int().min(1) });
 const ACT = ['admin', 'supervisor'] as const;
+const DateParam = z.object({ date: IsoDate });
 const DeliveryQuery = z.object({
   alertId: z.coerce.number().int().min(1).optional(),
   status: z.enum(['pending', 'delivered', 'dead']).optional(),
@@ -20,7 +24,7 @@ const DeliveryQuery = z.object({
 });
 
 /** Operators and viewers read alerts; supervisors act on them; admins edit the rules and the tree. */
-export function alertRoutes(alerts: AlertsService): RouteSpec[] {
+export function alertRoutes(alerts: AlertsService, summaries: DailySummaries): RouteSpec[] {
   const idOf = (req: Parameters<RouteSpec['handler']>[0]) => parse(AlertParam, req, 'params').id;
   return [
     {
@@ -102,6 +106,30 @@ export function alertRoutes(alerts: AlertsService): RouteSpec[] {
         await alerts.replay(String(parse(AlertParam, req, 'params').id));
         res.status(202).json({ queued: true });
       },
+    },
+    {
+      method: 'get',
+      path: '/daily-summaries',
+      access: EVERY_USER,
+      handler: async (_req, res) => void res.json(await summaries.recent(31)),
+    },
+    {
+      method: 'get',
+      path: '/daily-summaries/:date',
+      access: EVERY_USER,
+      handler: async (req, res) => {
+        const { date } = parse(DateParam, req, 'params');
+        const s = await summaries.get(date);
+        if (!s) throw new NotFound(`daily summary of ${date}`);
+        res.json(s);
+      },
+    },
+    {
+      method: 'post',
+      path: '/daily-summaries/:date',
+      access: ADMIN_ONLY,
+      handler: async (req, res) =>
+        void res.status(201).json(await summaries.generate(parse(DateParam, req, 'params').date)),
     },
     {
       method: 'get',

@@ -10,3 +10,5 @@ export { createWebhookChannel, signBody } from './channels/webhook.channel.js';
 export { createEmailChannel } from './channels/email.channel.js';
 export { createLineChannel } from './channels/line.channel.js';
 export { createSmsChannel } from './channels/sms.channel.js';
+export { createDailySummaries, type DailySummaries } from './daily-summary.job.js';
+export { createDailySummaryRepository } from './daily-summary.repository.js';

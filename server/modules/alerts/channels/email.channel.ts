@@ -21,13 +21,15 @@ export function alertMail(m: AlertMessage): { subject: string; text: string } {
   };
 }
 
-/** E-mail over SMTP with nodemailer; the recipient is an address. */
-export function createEmailChannel(smtpUrl: string, from: string): AlertChannel {
+/** E-mail over SMTP with nodemailer; the recipient is an address. `mail` sends any text (the daily summary). */
+export function createEmailChannel(smtpUrl: string, from: string): AlertChannel & { mail: Mailer } {
   const transport = nodemailer.createTransport(smtpUrl);
+  const mail: Mailer = async (to, subject, text) => void (await transport.sendMail({ from, to, subject, text }));
   return {
     name: 'email',
-    async send(message: AlertMessage, to: string): Promise<void> {
-      await transport.sendMail({ from, to, ...alertMail(message) });
-    },
+    mail,
+    send: (message: AlertMessage, to: string) => mail(to, alertMail(message).subject, alertMail(message).text),
   };
 }
+
+export type Mailer = (to: string, subject: string, text: string) => Promise<void>;

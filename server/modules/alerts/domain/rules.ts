@@ -95,6 +95,21 @@ export interface Condition {
   metadata: Record<string, unknown>;
 }
 
+type TextParams = Record<string, string | number>;
+
+/** Each rule's sentence in English, with the values pages put into the reader's language (`alerts.text.*`). */
+const SENTENCES: Record<RuleId, (p: TextParams) => string> = {
+  idle_too_long: (p) => `${p.who || 'someone'} idle for ${p.seconds} s in ${p.zone}`,
+  restricted_zone: (p) => `${p.who || 'someone'} in restricted zone ${p.zone}`,
+  critical_unstaffed: (p) => `${p.zone} has had nobody for ${p.seconds} s`,
+  over_capacity: (p) => `${p.zone}: ${p.present} people, at most ${p.max}`,
+  under_staffed: (p) => `${p.zone}: ${p.present} people, at least ${p.min}`,
+  low_productivity: (p) => `${p.zone}: productivity ${p.pct} % in index ${p.index}, below ${p.min} %`,
+  camera_offline: (p) => `camera ${p.camera} offline for over ${p.seconds} s`,
+  kiosk_silent: (p) => `kiosk ${p.kiosk} silent for ${p.seconds} s`,
+};
+const say = (rule: RuleId, text: TextParams) => ({ message: SENTENCES[rule](text), text });
+
 /**
  * Every rule that holds now. Durations are part of the conditions (idle for 300 s, offline for 60 s),
  * measured from the facts' own timestamps; `whenSince` tracks the staffing rules, which have no
@@ -107,8 +122,9 @@ export function evaluateRules(
 ): Condition[] {
   const out: Condition[] = [];
   const zone = new Map(f.zones.map((z) => [z.zoneId, z]));
-  const add = (c: Omit<Condition, 'severity'>) => {
-    if (s.enabled[c.rule]) out.push({ ...c, severity: s.severity[c.rule] });
+  const add = (c: Omit<Condition, 'severity' | 'message'> & { message: string; text: TextParams }) => {
+    const { text, ...rest } = c;
+    if (s.enabled[c.rule]) out.push({ ...rest, metadata: { ...c.metadata, text }, severity: s.severity[c.rule] });
   };
   const held = (key: string, holds: boolean, seconds: number) => {
     const since = whenSince(key, holds);
@@ -124,7 +140,11 @@ export function evaluateRules(
         zoneId: x.zoneId,
         workerId: x.workerId,
         cameraId: z?.cameraId ?? null,
-        message: `${x.workerId ?? 'someone'} idle for ${Math.round((f.atMs - x.idleSinceMs) / 1000)} s in ${z?.name ?? x.zoneId}`,
+        ...say('idle_too_long', {
+          who: x.workerId ?? '',
+          seconds: Math.round((f.atMs - x.idleSinceMs) / 1000),
+          zone: z?.name ?? x.zoneId,
+        }),
         metadata: { idleSeconds: Math.round((f.atMs - x.idleSinceMs) / 1000) },
       });
     if (z?.zoneType === 'restricted')
@@ -134,7 +154,7 @@ export function evaluateRules(
         zoneId: x.zoneId,
         workerId: x.workerId,
         cameraId: z.cameraId,
-        message: `${x.workerId ?? 'someone'} in restricted zone ${z.name}`,
+        ...say('restricted_zone', { who: x.workerId ?? '', zone: z.name }),
         metadata: {},
       });
   }
@@ -146,7 +166,7 @@ export function evaluateRules(
       add({
         ...base,
         rule: 'critical_unstaffed',
-        message: `${z.name} has had nobody for ${s.criticalEmptySeconds} s`,
+        ...say('critical_unstaffed', { zone: z.name, seconds: s.criticalEmptySeconds }),
         metadata: {},
       });
     const over = z.alertOnOverflow && z.present > z.maxWorkers;
@@ -154,7 +174,7 @@ export function evaluateRules(
       add({
         ...base,
         rule: 'over_capacity',
-        message: `${z.name}: ${z.present} people, at most ${z.maxWorkers}`,
+        ...say('over_capacity', { zone: z.name, present: z.present, max: z.maxWorkers }),
         metadata: { present: z.present, maxWorkers: z.maxWorkers },
       });
     const under = f.working && z.zoneType !== 'restricted' && z.present < z.minWorkers && !empty;
@@ -162,7 +182,7 @@ export function evaluateRules(
       add({
         ...base,
         rule: 'under_staffed',
-        message: `${z.name}: ${z.present} people, at least ${z.minWorkers}`,
+        ...say('under_staffed', { zone: z.name, present: z.present, min: z.minWorkers }),
         metadata: { present: z.present, minWorkers: z.minWorkers },
       });
   }
@@ -176,7 +196,12 @@ export function evaluateRules(
       zoneId: p.zoneId,
       workerId: null,
       cameraId: z?.cameraId ?? null,
-      message: `${z?.name ?? p.zoneId}: productivity ${p.pct} % in index ${p.indexNumber}, below ${s.productivityPct} %`,
+      ...say('low_productivity', {
+        zone: z?.name ?? p.zoneId,
+        pct: p.pct,
+        index: p.indexNumber,
+        min: s.productivityPct,
+      }),
       metadata: { pct: p.pct, indexNumber: p.indexNumber },
     });
   }
@@ -189,7 +214,7 @@ export function evaluateRules(
       zoneId: null,
       workerId: null,
       cameraId: c.cameraId,
-      message: `camera ${c.name} offline for over ${s.cameraOfflineSeconds} s`,
+      ...say('camera_offline', { camera: c.name, seconds: s.cameraOfflineSeconds }),
       metadata: {},
     });
   }
@@ -203,7 +228,7 @@ export function evaluateRules(
       zoneId: null,
       workerId: null,
       cameraId: null,
-      message: `kiosk ${k.name} silent for ${Math.round((f.atMs - k.lastSeenMs) / 1000)} s`,
+      ...say('kiosk_silent', { kiosk: k.name, seconds: Math.round((f.atMs - k.lastSeenMs) / 1000) }),
       metadata: {},
     });
   }
