@@ -17,7 +17,7 @@ import { startIndexMonitor } from '../modules/schedule/index.js';
 import { attachMediaSignalling, type MediaService } from '../modules/cameras/index.js';
 import { attachFloorGateway, attachKioskGateway } from '../modules/sessions/index.js';
 import { attachIdentityGateway, startIdentityRetention } from '../modules/identity/index.js';
-import { attachAlertsGateway, startAlertWatch } from '../modules/alerts/index.js';
+import { attachAlertsGateway, attachReportedAnomalies, startAlertWatch } from '../modules/alerts/index.js';
 import { createRealtime } from '../platform/realtime/sockets.js';
 import { createRedis, pingRedis } from '../platform/redis.js';
 
@@ -132,6 +132,7 @@ export async function startServer(
   });
   const retention = startIdentityRetention(services.identity, log);
   const stopAlerts = attachAlertsGateway(io, services.alerts, services.events, log);
+  const stopReported = attachReportedAnomalies(services.events, services.alerts, log);
   const alertWatch = startAlertWatch(services.alerts, services.floorSources, log);
   const summaries = services.dailySummaries.start();
   const address = http.address();
@@ -154,6 +155,7 @@ export async function startServer(
       alertWatch.stop();
       summaries.stop();
       stopAlerts();
+      stopReported();
       await services.intake.stop();
       await media.stop();
       await io.close();

@@ -156,6 +156,10 @@ describe('worker identity: enrolment, consent, the kiosk gallery, one track per 
       { track_id: 5, worker_id: null, identity_confidence: null },
       { track_id: 9, worker_id: 'W001', identity_confidence: expect.closeTo(0.95, 5) },
     ]);
+    // The two claims on one worker are an identity conflict: one alert for W001, with its anomaly.
+    const conflict = async () =>
+      (await sql.query("SELECT subject, state, anomaly_id FROM alerts WHERE alert_type = 'identity_conflict'")).rows;
+    await expect.poll(conflict).toMatchObject([{ subject: 'W001', state: 'open', anomaly_id: expect.any(Number) }]);
     sa.close();
     sb.close();
   });

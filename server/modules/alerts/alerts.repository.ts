@@ -1,6 +1,7 @@
 import type { AlertDto, AlertQuery } from '../../../src/lib/protocol/alerts.js';
 import type { Prisma, PrismaClient } from '../../platform/db/generated/client.js';
 import { siteSetting } from '../../platform/db/site-settings.js';
+import { conflictOnDuplicate } from '../../platform/db/unique.js';
 import type { EscalationPolicies } from './domain/escalation.js';
 import type { AlertsRepository, DeliveryDto } from './domain/ports.js';
 import { ANOMALY_SEVERITY, type RuleSettings } from './domain/rules.js';
@@ -104,21 +105,24 @@ export function createAlertsRepository(prisma: PrismaClient): AlertsRepository {
             metadata: { subject: c.subject, ...c.metadata },
           },
         });
-        const alert = await tx.alert.create({
-          data: {
-            timestamp: at,
-            alertType: c.rule,
-            subject: c.subject,
-            severity: c.severity,
-            zoneId: c.zoneId,
-            workerId: c.workerId,
-            cameraId: c.cameraId,
-            message: c.message,
-            metadata: c.metadata as object,
-            anomalyId: anomaly.anomalyId,
-            nextEscalationAt,
-          },
-        });
+        const alert = await conflictOnDuplicate(
+          tx.alert.create({
+            data: {
+              timestamp: at,
+              alertType: c.rule,
+              subject: c.subject,
+              severity: c.severity,
+              zoneId: c.zoneId,
+              workerId: c.workerId,
+              cameraId: c.cameraId,
+              message: c.message,
+              metadata: c.metadata as object,
+              anomalyId: anomaly.anomalyId,
+              nextEscalationAt,
+            },
+          }),
+          `an alert ${c.rule} for ${c.subject} is open`,
+        );
         await tx.alertHistory.create({ data: { alertId: alert.alertId, timestamp: at, action: 'raised', level: 0 } });
         return toDto(alert);
       });

@@ -1,13 +1,13 @@
 import type { AlertDto, AlertQuery } from '../../../src/lib/protocol/alerts.js';
 import type { Principal } from '../../../src/lib/protocol/auth.js';
-import { NotFound } from '../../../src/lib/shared/errors.js';
+import { isDomainError, NotFound } from '../../../src/lib/shared/errors.js';
 import type { Clock } from '../../platform/domain/clock.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import { AlertBook } from './domain/alert-book.js';
 import { ESCALATION_DEFAULTS, nextEscalationAt, type EscalationPolicies } from './domain/escalation.js';
 import { CHANNELS, type AlertChannel, type AlertMessage, type ChannelName } from './channels/channel.js';
 import type { AlertsRepository } from './domain/ports.js';
-import { RULE_DEFAULTS, type FloorFacts, type RuleSettings } from './domain/rules.js';
+import { RULE_DEFAULTS, say, type FloorFacts, type RuleId, type RuleSettings } from './domain/rules.js';
 
 /**
  * Who is told what beyond the app: every alert to the webhooks; critical ones at once to `critical`
@@ -122,6 +122,31 @@ export function createAlertsService(d: AlertsDeps) {
         if (r) resolved.push(r);
       }
       return { raised, resolved };
+    },
+
+    /**
+     * An anomaly another module found (an identity conflict): an alert and its anomalies row, open
+     * until a person acts, one per (rule, subject) like every alert.
+     */
+    async report(r: {
+      rule: RuleId;
+      subject: string;
+      zoneId: string | null;
+      workerId: string | null;
+      cameraId: string | null;
+      text: Record<string, string | number>;
+    }): Promise<AlertDto | null> {
+      const s = await settings();
+      if (!s.enabled[r.rule]) return null;
+      const { message, text } = say(r.rule, r.text);
+      const c = { ...r, severity: s.severity[r.rule], message, metadata: { text } };
+      const next = await firstEscalation(c.severity, now().getTime());
+      try {
+        return changed(await d.repo.raise(c, now(), null, next && new Date(next.atMs)));
+      } catch (err) {
+        if (isDomainError(err) && err.code === 'conflict') return null; // already open
+        throw err;
+      }
     },
 
     /** Moves every due alert one level up; returns who was told what. */

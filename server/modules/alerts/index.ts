@@ -12,3 +12,4 @@ export { createLineChannel } from './channels/line.channel.js';
 export { createSmsChannel } from './channels/sms.channel.js';
 export { createDailySummaries, type DailySummaries } from './daily-summary.job.js';
 export { createDailySummaryRepository } from './daily-summary.repository.js';
+export { attachReportedAnomalies } from './reported-anomalies.js';

@@ -54,6 +54,7 @@ export function createIntakeService(deps: IntakeDeps) {
   let cameras = new Set<string>();
   let nameable = new Map<string, { name: string; by: ('face' | 'badge')[] }>();
   const links = new IdentityLinks({ moveMargin: MOVE_MARGIN, forgetAfterMs: deps.settings.graceMs * 2 });
+  const conflicts = new Set<string>();
   let current: IndexCalendar = NO_INDICES;
   // Streams hold this object, so a new day's plan reaches them without rebuilding anything.
   const calendar: IndexCalendar = {
@@ -113,6 +114,18 @@ export function createIntakeService(deps: IntakeDeps) {
     const who = t.identity && nameable.get(t.identity.workerId);
     if (!t.identity || !who?.by.includes(t.identity.source)) return null;
     const r = links.claim(ref, t.identity.workerId, t.identity.similarity, atMs);
+    // A kiosk repeats a refused claim every frame: each track's conflict is reported once.
+    const conflictKey = `${ref.stream}#${ref.trackId}`;
+    if ((r.linked && r.displaced) || (!r.linked && r.reason === 'weaker_than_holder' && !conflicts.has(conflictKey))) {
+      conflicts.add(conflictKey);
+      deps.events.publish('identity.conflict', {
+        workerId: t.identity.workerId,
+        zoneId: t.zoneId,
+        cameraId: s.cameraId,
+        weaker: r.linked ? r.displacedSimilarity : t.identity.similarity,
+        stronger: r.linked ? t.identity.similarity : r.holderSimilarity,
+      });
+    }
     if (!r.linked) return null;
     if (r.displaced) unlink(r.displaced);
     s.named.set(t.trackId, t.identity);
@@ -125,6 +138,7 @@ export function createIntakeService(deps: IntakeDeps) {
       s.engine.startRun(batch.run);
       s.named.clear();
       links.dropStream(streamKey(s.kioskId, s.cameraId));
+      for (const k of conflicts) if (k.startsWith(`${streamKey(s.kioskId, s.cameraId)}#`)) conflicts.delete(k);
     }
     const named: Named[] = [];
     let skippedFrames = 0;

@@ -39,6 +39,8 @@ export interface FloorEvents {
   'zones.changed': { cameraId: string };
   /** identity: the gallery kiosks match faces against changed (enrolment, consent, mode, retention) */
   'identity.changed': { workerIds: string[] };
+  /** sessions: one worker recognised on two tracks at once; the weaker lost the name */
+  'identity.conflict': { workerId: string; zoneId: string | null; cameraId: string; weaker: number; stronger: number };
   /** alerts: an alert was raised, acknowledged, snoozed, escalated or resolved (its state now) */
   'alert.changed': AlertDto;
   /** alerts: an unacknowledged alert went up its escalation tree to these recipients */

@@ -75,6 +75,7 @@ export const ALERT_RULES = [
   'low_productivity',
   'camera_offline',
   'kiosk_silent',
+  'identity_conflict',
 ] as const;
 const Rule = z.enum(ALERT_RULES);
 export const AlertRuleSettings = z.object({

@@ -1,4 +1,11 @@
-import { evaluateRules, type Condition, type FloorFacts, type RuleId, type RuleSettings } from './rules.js';
+import {
+  evaluateRules,
+  REPORTED_RULES,
+  type Condition,
+  type FloorFacts,
+  type RuleId,
+  type RuleSettings,
+} from './rules.js';
 
 export const alertKey = (c: { rule: RuleId | string; subject: string }) => `${c.rule}:${c.subject}`;
 
@@ -15,7 +22,7 @@ export class AlertBook {
 
   /** Alerts still open in the store when the server starts. */
   restore(open: readonly { rule: string; subject: string }[]): void {
-    for (const o of open) {
+    for (const o of open.filter((x) => !(REPORTED_RULES as readonly string[]).includes(x.rule))) {
       this.open.set(alertKey(o), { goneSinceMs: null });
       // A state that had lasted long enough to raise it still counts as lasting (timed rules use the same key).
       this.since.set(alertKey(o), { sinceMs: -Infinity, brokenSinceMs: null });

@@ -40,6 +40,7 @@ export const RULE_DEFAULTS: RuleSettings = {
     low_productivity: 'warning',
     camera_offline: 'error',
     kiosk_silent: 'error',
+    identity_conflict: 'warning',
   },
   idleSeconds: 300,
   criticalEmptySeconds: 120,
@@ -107,8 +108,13 @@ const SENTENCES: Record<RuleId, (p: TextParams) => string> = {
   low_productivity: (p) => `${p.zone}: productivity ${p.pct} % in index ${p.index}, below ${p.min} %`,
   camera_offline: (p) => `camera ${p.camera} offline for over ${p.seconds} s`,
   kiosk_silent: (p) => `kiosk ${p.kiosk} silent for ${p.seconds} s`,
+  identity_conflict: (p) =>
+    `two tracks were recognised as ${p.who} (${p.weaker} and ${p.stronger}); the stronger kept the name`,
 };
-const say = (rule: RuleId, text: TextParams) => ({ message: SENTENCES[rule](text), text });
+export const say = (rule: RuleId, text: TextParams) => ({ message: SENTENCES[rule](text), text });
+
+/** Rules other modules report (they have no condition here to clear them): open until a person acts. */
+export const REPORTED_RULES: readonly RuleId[] = ['identity_conflict'];
 
 /**
  * Every rule that holds now. Durations are part of the conditions (idle for 300 s, offline for 60 s),

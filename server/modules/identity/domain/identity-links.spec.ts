@@ -16,8 +16,8 @@ describe('one active track per worker', () => {
   it('keeps the identity against a barely stronger match, moves it for a clearly stronger one', () => {
     const l = links();
     l.claim(A, 'W1', 0.7, 0);
-    expect(l.claim(B, 'W1', 0.74, 100)).toEqual({ linked: false, reason: 'weaker_than_holder' });
-    expect(l.claim(B, 'W1', 0.8, 200)).toEqual({ linked: true, displaced: A });
+    expect(l.claim(B, 'W1', 0.74, 100)).toEqual({ linked: false, reason: 'weaker_than_holder', holderSimilarity: 0.7 });
+    expect(l.claim(B, 'W1', 0.8, 200)).toEqual({ linked: true, displaced: A, displacedSimilarity: 0.7 });
     expect(l.workerOf(A)).toBeNull();
     expect(l.workerOf(B)).toBe('W1');
   });
@@ -25,7 +25,11 @@ describe('one active track per worker', () => {
   it('never gives one track two workers', () => {
     const l = links();
     l.claim(A, 'W1', 0.9, 0);
-    expect(l.claim(A, 'W2', 0.95, 10)).toEqual({ linked: false, reason: 'track_named_otherwise' });
+    expect(l.claim(A, 'W2', 0.95, 10)).toEqual({
+      linked: false,
+      reason: 'track_named_otherwise',
+      holderSimilarity: null,
+    });
   });
 
   it('forgets a link whose track is gone, so the worker can be named elsewhere', () => {

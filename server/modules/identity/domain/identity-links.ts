@@ -11,8 +11,10 @@ interface Link extends TrackRef {
 }
 
 export type ClaimResult =
-  | { linked: true; displaced: TrackRef | null }
-  | { linked: false; reason: 'weaker_than_holder' | 'track_named_otherwise' };
+  | { linked: true; displaced: null }
+  | { linked: true; displaced: TrackRef; displacedSimilarity: number }
+  | { linked: false; reason: 'track_named_otherwise'; holderSimilarity: null }
+  | { linked: false; reason: 'weaker_than_holder'; holderSimilarity: number };
 
 const same = (a: TrackRef, b: TrackRef) => a.stream === b.stream && a.trackId === b.trackId;
 
@@ -38,7 +40,8 @@ export class IdentityLinks {
   claim(t: TrackRef, workerId: string, similarity: number, nowMs: number): ClaimResult {
     this.forget(nowMs);
     const mine = this.byTrack.get(this.key(t));
-    if (mine && mine.workerId !== workerId) return { linked: false, reason: 'track_named_otherwise' };
+    if (mine && mine.workerId !== workerId)
+      return { linked: false, reason: 'track_named_otherwise', holderSimilarity: null };
     const holder = this.byWorker.get(workerId);
     if (holder && same(holder, t)) {
       holder.similarity = Math.max(holder.similarity, similarity);
@@ -46,12 +49,18 @@ export class IdentityLinks {
       return { linked: true, displaced: null };
     }
     if (holder && similarity < holder.similarity + this.opts.moveMargin)
-      return { linked: false, reason: 'weaker_than_holder' };
+      return { linked: false, reason: 'weaker_than_holder', holderSimilarity: holder.similarity };
     if (holder) this.byTrack.delete(this.key(holder));
     const link: Link = { ...t, workerId, similarity, lastSeenMs: nowMs };
     this.byWorker.set(workerId, link);
     this.byTrack.set(this.key(t), link);
-    return { linked: true, displaced: holder ? { stream: holder.stream, trackId: holder.trackId } : null };
+    return holder
+      ? {
+          linked: true,
+          displaced: { stream: holder.stream, trackId: holder.trackId },
+          displacedSimilarity: holder.similarity,
+        }
+      : { linked: true, displaced: null };
   }
 
   /** The track was in a frame: its link stays fresh. */
