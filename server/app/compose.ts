@@ -129,7 +129,9 @@ export function composeServices(
     events,
     settings: cfg.sessions,
   });
-  const email = cfg.alerts.smtpUrl ? createEmailChannel(cfg.alerts.smtpUrl, cfg.alerts.emailFrom) : null;
+  const email = cfg.alerts.smtpUrl
+    ? createEmailChannel(cfg.alerts.smtpUrl, cfg.alerts.emailFrom, (cameraId) => media.snapshot(cameraId))
+    : null;
   const dailySummaries = createDailySummaries({
     repo: createDailySummaryRepository(db.prisma),
     clock,

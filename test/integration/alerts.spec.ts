@@ -157,7 +157,13 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
       repo: createAlertsRepository(db.prisma),
       clock,
       events,
-      channels: [createWebhookChannel(secret), createEmailChannel(smtpUrl, 'floorsight@factory.test')],
+      channels: [
+        createWebhookChannel(secret),
+        // The camera's picture, as the relay's snapshot gives it (a JPEG's first bytes stand in here).
+        createEmailChannel(smtpUrl, 'floorsight@factory.test', async (cam) =>
+          cam === 'CAM01' ? Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) : null,
+        ),
+      ],
       routing: { webhooks: [hookUrl], critical: ['email:supervisor@factory.test'] },
     });
     try {
@@ -183,6 +189,7 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
       expect(mails).toHaveLength(1);
       expect(mails[0]).toMatch(/Subject: \[Floorsight critical\] restricted_zone/);
       expect(mails[0]).toMatch(/To: supervisor@factory\.test/);
+      expect(mails[0]).toMatch(/Content-Type: image\/jpeg; name=CAM01\.jpg/);
       const out = await svc.deliveries({ alertId: a!.alertId, limit: 10 });
       expect(out.map((d) => [d.channel, d.status, d.attempts]).sort()).toEqual([
         ['email', 'delivered', 1],

@@ -46,6 +46,9 @@ describe('cameras and workers through /api/v1 (embedded database)', () => {
       (await call('POST', '/cameras', { cameraId: 'CAM05', name: 'Again', sourceKind: 'file', filePath })).status,
     ).toBe(409);
     await expect.poll(() => server.media.statuses().some((c) => c.cameraId === 'CAM05')).toBe(true);
+    // What alert e-mails attach: the camera's picture now, as JPEG.
+    expect((await server.media.snapshot('CAM05'))?.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+    expect(await server.media.snapshot('NOPE')).toBeNull();
     expect((await call('PATCH', '/cameras/CAM05', { name: 'Bench 2' })).status).toBe(200);
     const list = (await call('GET', '/cameras')).body as unknown as { cameraId: string; name: string }[];
     expect(list.find((c) => c.cameraId === 'CAM05')?.name).toBe('Bench 2');

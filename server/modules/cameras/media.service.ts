@@ -7,7 +7,10 @@ import type { CameraSource } from './media/ffmpeg-args.js';
 import { kioskAttachedLabel } from '../../../src/lib/protocol/catalog.js';
 import { createMjpegStream, type MjpegStream } from './media/mjpeg.js';
 import { testConnection } from './media/test-connection.js';
-import type { CameraSource as CameraSourceInput } from '../../../src/lib/protocol/catalog.js';
+import {
+  CameraSource as CameraSourceSchema,
+  type CameraSource as CameraSourceInput,
+} from '../../../src/lib/protocol/catalog.js';
 import type { SessionDescription, Sfu } from './media/werift-sfu.js';
 
 // How often the stored last_seen_at of an online camera is refreshed (seed: health check every 30 s).
@@ -81,6 +84,16 @@ export function createMediaService(deps: MediaDeps) {
     sync,
     /** One frame from a source not yet saved, as the relay would open it. */
     test: (source: CameraSourceInput) => testConnection(deps.ffmpegPath, source),
+    /** A JPEG of what a relayed camera shows now (alert e-mails attach it); null when it cannot be had. */
+    async snapshot(cameraId: string): Promise<Buffer | null> {
+      const c = (await deps.cameras.enabled()).find((x) => x.cameraId === cameraId);
+      if (!c || kioskAttachedLabel(c.sourceKind, c.usbDevice) !== null) return null;
+      // Parsed as the API parses a source: a row with a missing URL or path gives no picture.
+      const source = CameraSourceSchema.safeParse(c);
+      if (!source.success) return null;
+      const r = await testConnection(deps.ffmpegPath, source.data);
+      return r.ok ? Buffer.from(r.jpegBase64, 'base64') : null;
+    },
     async start(): Promise<void> {
       await sync();
       lastSeenTimer = setInterval(() => {

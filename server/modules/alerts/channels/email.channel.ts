@@ -21,14 +21,31 @@ export function alertMail(m: AlertMessage): { subject: string; text: string } {
   };
 }
 
-/** E-mail over SMTP with nodemailer; the recipient is an address. `mail` sends any text (the daily summary). */
-export function createEmailChannel(smtpUrl: string, from: string): AlertChannel & { mail: Mailer } {
+/**
+ * E-mail over SMTP with nodemailer; the recipient is an address, and the alert's camera picture is
+ * attached when it has one. `mail` sends any text (the daily summary).
+ */
+export function createEmailChannel(
+  smtpUrl: string,
+  from: string,
+  /** the camera's picture now, attached to the alert's mail when there is one */
+  snapshot: (cameraId: string) => Promise<Buffer | null> = async () => null,
+): AlertChannel & { mail: Mailer } {
   const transport = nodemailer.createTransport(smtpUrl);
   const mail: Mailer = async (to, subject, text) => void (await transport.sendMail({ from, to, subject, text }));
   return {
     name: 'email',
     mail,
-    send: (message: AlertMessage, to: string) => mail(to, alertMail(message).subject, alertMail(message).text),
+    async send(message: AlertMessage, to: string): Promise<void> {
+      const camera = message.alert.cameraId;
+      const picture = camera ? await snapshot(camera).catch(() => null) : null;
+      await transport.sendMail({
+        from,
+        to,
+        ...alertMail(message),
+        ...(picture && { attachments: [{ filename: `${camera}.jpg`, content: picture, contentType: 'image/jpeg' }] }),
+      });
+    },
   };
 }
 
