@@ -278,13 +278,27 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
        VALUES ('2026-01-05T03:00:00Z', 'W001', 1, 'Z01', 'CAM01', 'active', 3000, 600, 2),
               ('2026-01-05T04:00:00Z', 'W002', 2, 'Z01', 'CAM01', 'idle', 1000, 1000, 3)`,
     );
-    const sent: { to: string; subject: string; text: string }[] = [];
+    const mails: string[] = [];
+    const smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, done) {
+        let text = '';
+        stream.on('data', (c: Buffer) => (text += c));
+        stream.on('end', () => {
+          mails.push(text);
+          done();
+        });
+      },
+    });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
     const summaries = createDailySummaries({
       repo: createDailySummaryRepository(db.prisma),
       clock,
       timeZone: 'Asia/Bangkok',
       dayPlan: async () => null,
-      mailer: async (to, subject, text) => void sent.push({ to, subject, text }),
+      mailer: createEmailChannel(smtpUrl, 'floorsight@factory.test').mail,
       to: ['manager@factory.test'],
       log: createLogger('silent', new SystemLogSink()),
     });
@@ -295,7 +309,12 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
     expect(s).toMatchObject({ date: '2026-01-05', activeSeconds: 4000, idleSeconds: 1600 });
     expect(s!.anomalies.total).toBeGreaterThan(0);
     expect(await summaries.check()).toBeNull(); // once a day
-    expect(sent).toMatchObject([{ to: 'manager@factory.test', subject: 'Floorsight daily summary 2026-01-05' }]);
+    smtp.close();
+    // The digest: the day's summary and its alerts below critical, as one mail.
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatch(/To: manager@factory\.test/);
+    expect(mails[0]).toMatch(/Subject: Floorsight daily summary 2026-01-05/);
+    expect(mails[0]).toMatch(/Alerts below critical today \(\d+\):/);
     expect(await summaries.get('2026-01-05')).toEqual(s);
     expect(await summaries.recent(5)).toMatchObject([{ date: '2026-01-05' }]);
   });

@@ -5,8 +5,8 @@ import type { Clock } from '../../platform/domain/clock.js';
 import type { EventBus } from '../../platform/events/event-bus.js';
 import { AlertBook } from './domain/alert-book.js';
 import { ESCALATION_DEFAULTS, nextEscalationAt, type EscalationPolicies } from './domain/escalation.js';
-import { CHANNELS, type AlertChannel, type AlertMessage, type ChannelName } from './channels/channel.js';
-import type { AlertsRepository } from './domain/ports.js';
+import type { AlertChannel, AlertMessage } from './channels/channel.js';
+import { CHANNELS, type AlertsRepository, type ChannelName } from './domain/ports.js';
 import { RULE_DEFAULTS, say, type FloorFacts, type RuleId, type RuleSettings } from './domain/rules.js';
 
 /**

@@ -8,6 +8,7 @@ describe('navFor', () => {
       [
         '/',
         '/floor',
+        '/alerts',
         '/cameras/live',
         '/zones',
         '/schedule',
@@ -20,9 +21,9 @@ describe('navFor', () => {
         '/bench/vision',
       ],
     ],
-    ['supervisor', ['/', '/floor', '/cameras/live', '/zones', '/schedule', '/kiosk']],
-    ['operator', ['/', '/floor', '/cameras/live', '/schedule']],
-    ['viewer', ['/', '/floor', '/cameras/live', '/schedule']],
+    ['supervisor', ['/', '/floor', '/alerts', '/cameras/live', '/zones', '/schedule', '/kiosk']],
+    ['operator', ['/', '/floor', '/alerts', '/cameras/live', '/schedule']],
+    ['viewer', ['/', '/floor', '/alerts', '/cameras/live', '/schedule']],
   ] as const)('%s sees only what it may open', (grant, hrefs) => {
     expect(navFor(grant).map((l) => l.href)).toEqual(hrefs);
   });

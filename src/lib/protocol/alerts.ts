@@ -89,6 +89,18 @@ export const AlertRuleSettings = z.object({
   cameraOfflineSeconds: z.number().int().min(5).max(86_400),
   kioskSilentSeconds: z.number().int().min(5).max(86_400),
   clearAfterSeconds: z.number().int().min(0).max(3600),
+  zones: z
+    .record(
+      Id,
+      z.object({
+        idleSeconds: z.number().int().min(10).max(86_400).optional(),
+        criticalEmptySeconds: z.number().int().min(0).max(86_400).optional(),
+        staffingSeconds: z.number().int().min(0).max(86_400).optional(),
+        productivityPct: z.number().min(0).max(100).optional(),
+      }),
+    )
+    .default({}),
+  cameras: z.record(Id, z.object({ cameraOfflineSeconds: z.number().int().min(5).max(86_400).optional() })).default({}),
 });
 
 const Level = z.object({

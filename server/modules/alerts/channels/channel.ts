@@ -1,4 +1,5 @@
 import type { AlertDto } from '../../../../src/lib/protocol/alerts.js';
+import type { ChannelName } from '../domain/ports.js';
 
 /** What a channel carries: the alert as it is, and why it is sent now. */
 export interface AlertMessage {
@@ -6,9 +7,6 @@ export interface AlertMessage {
   level: number;
   alert: AlertDto;
 }
-
-export const CHANNELS = ['webhook', 'email', 'line', 'sms'] as const;
-export type ChannelName = (typeof CHANNELS)[number];
 
 /** One way of telling someone; `send` throws when the other end did not take it. */
 export interface AlertChannel {

@@ -129,6 +129,23 @@ describe('alert rules through the session engine', () => {
     expect(log).toEqual(['10s raise low_productivity:Z01#3']);
   });
 
+  it('uses a zone’s and a camera’s own thresholds over the site’s', () => {
+    const settings = {
+      ...RULE_DEFAULTS,
+      zones: { Z01: { idleSeconds: 60 } },
+      cameras: { CAM02: { cameraOfflineSeconds: 10 } },
+    };
+    const book = new AlertBook();
+    const f = (s: number) =>
+      facts(T0 + s * 1000, {
+        sessions: [{ sessionId: 'S1', zoneId: 'Z01', workerId: null, state: 'idle', idleSeconds: s, idleSinceMs: T0 }],
+        cameras: [{ cameraId: 'CAM02', name: 'Dock', online: false }],
+      });
+    const raisedAt: Record<string, number> = {};
+    for (let s = 0; s <= 90; s += 5) for (const c of book.step(f(s), settings).raised) raisedAt[c.rule] = s;
+    expect(raisedAt).toEqual({ camera_offline: 10, idle_too_long: 60 });
+  });
+
   it('keeps an alert open across a restart of the book, without raising it twice', () => {
     const book = new AlertBook();
     book.restore([{ rule: 'camera_offline', subject: 'CAM02' }]);

@@ -1,5 +1,4 @@
 import type { AlertDto, AlertHistoryDto, AlertQuery } from '../../../../src/lib/protocol/alerts.js';
-import type { ChannelName } from '../channels/channel.js';
 import type { EscalationPolicies } from './escalation.js';
 import type { Condition, RuleSettings } from './rules.js';
 
@@ -15,6 +14,10 @@ export interface AnomalyDto {
   description: string | null;
   resolved: boolean;
 }
+
+/** The ways an alert reaches people beyond the app. */
+export const CHANNELS = ['webhook', 'email', 'line', 'sms'] as const;
+export type ChannelName = (typeof CHANNELS)[number];
 
 export interface DeliveryDto {
   deliveryId: string;

@@ -27,7 +27,13 @@ export interface RuleSettings {
   kioskSilentSeconds: number;
   /** a raised alert resolves once its condition has been gone this long (no flapping) */
   clearAfterSeconds: number;
+  /** a zone's own thresholds, over the site's */
+  zones: Record<string, Partial<Pick<RuleSettings, ZoneThreshold>>>;
+  /** a camera's own offline time, over the site's */
+  cameras: Record<string, Partial<Pick<RuleSettings, 'cameraOfflineSeconds'>>>;
 }
+
+type ZoneThreshold = 'idleSeconds' | 'criticalEmptySeconds' | 'staffingSeconds' | 'productivityPct';
 
 export const RULE_DEFAULTS: RuleSettings = {
   enabled: Object.fromEntries(RULES.map((r) => [r, true])) as Record<RuleId, boolean>,
@@ -50,6 +56,8 @@ export const RULE_DEFAULTS: RuleSettings = {
   cameraOfflineSeconds: 60,
   kioskSilentSeconds: 60,
   clearAfterSeconds: 15,
+  zones: {},
+  cameras: {},
 };
 
 /** What the floor looks like now, gathered by the alert job from the intake, relay and kiosks. */
@@ -106,8 +114,8 @@ const SENTENCES: Record<RuleId, (p: TextParams) => string> = {
   over_capacity: (p) => `${p.zone}: ${p.present} people, at most ${p.max}`,
   under_staffed: (p) => `${p.zone}: ${p.present} people, at least ${p.min}`,
   low_productivity: (p) => `${p.zone}: productivity ${p.pct} % in index ${p.index}, below ${p.min} %`,
-  camera_offline: (p) => `camera ${p.camera} offline for over ${p.seconds} s`,
-  kiosk_silent: (p) => `kiosk ${p.kiosk} silent for ${p.seconds} s`,
+  camera_offline: (p) => `Camera ${p.camera} offline for over ${p.seconds} s`,
+  kiosk_silent: (p) => `Kiosk ${p.kiosk} silent for ${p.seconds} s`,
   identity_conflict: (p) =>
     `two tracks were recognised as ${p.who} (${p.weaker} and ${p.stronger}); the stronger kept the name`,
 };
@@ -128,6 +136,8 @@ export function evaluateRules(
 ): Condition[] {
   const out: Condition[] = [];
   const zone = new Map(f.zones.map((z) => [z.zoneId, z]));
+  const zs = (zoneId: string) => ({ ...s, ...s.zones[zoneId] });
+  const cs = (cameraId: string) => ({ ...s, ...s.cameras[cameraId] });
   const add = (c: Omit<Condition, 'severity' | 'message'> & { message: string; text: TextParams }) => {
     const { text, ...rest } = c;
     if (s.enabled[c.rule]) out.push({ ...rest, metadata: { ...c.metadata, text }, severity: s.severity[c.rule] });
@@ -139,7 +149,7 @@ export function evaluateRules(
 
   for (const x of f.sessions) {
     const z = zone.get(x.zoneId);
-    if (x.state === 'idle' && x.idleSinceMs !== null && f.atMs - x.idleSinceMs >= s.idleSeconds * 1000)
+    if (x.state === 'idle' && x.idleSinceMs !== null && f.atMs - x.idleSinceMs >= zs(x.zoneId).idleSeconds * 1000)
       add({
         rule: 'idle_too_long',
         subject: x.sessionId,
@@ -168,15 +178,16 @@ export function evaluateRules(
   for (const z of f.zones) {
     const base = { subject: z.zoneId, zoneId: z.zoneId, workerId: null, cameraId: z.cameraId };
     const empty = f.working && (z.zoneType === 'critical' || z.alertOnEmpty) && z.present === 0;
-    if (held(`critical_unstaffed:${z.zoneId}`, empty, s.criticalEmptySeconds))
+    const t = zs(z.zoneId);
+    if (held(`critical_unstaffed:${z.zoneId}`, empty, t.criticalEmptySeconds))
       add({
         ...base,
         rule: 'critical_unstaffed',
-        ...say('critical_unstaffed', { zone: z.name, seconds: s.criticalEmptySeconds }),
+        ...say('critical_unstaffed', { zone: z.name, seconds: t.criticalEmptySeconds }),
         metadata: {},
       });
     const over = z.alertOnOverflow && z.present > z.maxWorkers;
-    if (held(`over_capacity:${z.zoneId}`, over, s.staffingSeconds))
+    if (held(`over_capacity:${z.zoneId}`, over, t.staffingSeconds))
       add({
         ...base,
         rule: 'over_capacity',
@@ -184,7 +195,7 @@ export function evaluateRules(
         metadata: { present: z.present, maxWorkers: z.maxWorkers },
       });
     const under = f.working && z.zoneType !== 'restricted' && z.present < z.minWorkers && !empty;
-    if (held(`under_staffed:${z.zoneId}`, under, s.staffingSeconds))
+    if (held(`under_staffed:${z.zoneId}`, under, t.staffingSeconds))
       add({
         ...base,
         rule: 'under_staffed',
@@ -195,7 +206,8 @@ export function evaluateRules(
 
   for (const p of f.productivity) {
     const z = zone.get(p.zoneId);
-    if (p.pct === null || p.elapsedSeconds < s.productivityAfterSeconds || p.pct >= s.productivityPct) continue;
+    const min = zs(p.zoneId).productivityPct;
+    if (p.pct === null || p.elapsedSeconds < s.productivityAfterSeconds || p.pct >= min) continue;
     add({
       rule: 'low_productivity',
       subject: `${p.zoneId}#${p.indexNumber}`,
@@ -206,21 +218,22 @@ export function evaluateRules(
         zone: z?.name ?? p.zoneId,
         pct: p.pct,
         index: p.indexNumber,
-        min: s.productivityPct,
+        min,
       }),
       metadata: { pct: p.pct, indexNumber: p.indexNumber },
     });
   }
 
   for (const c of f.cameras) {
-    if (!held(`camera_offline:${c.cameraId}`, !c.online, s.cameraOfflineSeconds)) continue;
+    const offline = cs(c.cameraId).cameraOfflineSeconds;
+    if (!held(`camera_offline:${c.cameraId}`, !c.online, offline)) continue;
     add({
       rule: 'camera_offline',
       subject: c.cameraId,
       zoneId: null,
       workerId: null,
       cameraId: c.cameraId,
-      ...say('camera_offline', { camera: c.name, seconds: s.cameraOfflineSeconds }),
+      ...say('camera_offline', { camera: c.name, seconds: offline }),
       metadata: {},
     });
   }
