@@ -31,7 +31,7 @@ export const DELIVERY_ATTEMPTS = 3;
 const retryAfterMs = (attempts: number) => 1000 * 2 ** (attempts - 1);
 
 /** A recipient as a channel and an address (`email:a@b`, `sms:+66…`); roles (`role:…`) are told in the app. */
-export function outbound(recipient: string): { channel: ChannelName; to: string } | null {
+function outbound(recipient: string): { channel: ChannelName; to: string } | null {
   const m = /^([a-z]+):(.+)$/.exec(recipient);
   return m && (CHANNELS as readonly string[]).includes(m[1]!) ? { channel: m[1] as ChannelName, to: m[2]! } : null;
 }
