@@ -101,25 +101,34 @@ export function createAlertsService(d: AlertsDeps) {
       const at = new Date(facts.atMs);
       const raised: AlertDto[] = [];
       for (const [k, c] of step.raised.entries()) {
+        let a: AlertDto;
         try {
           const next = await firstEscalation(c.severity, facts.atMs);
-          const a = changed(await d.repo.raise(c, at, facts.indexNumber, next && new Date(next.atMs)))!;
-          raised.push(a);
-          await send({ event: 'raised', level: 0, alert: a }, [
-            ...d.routing.webhooks.map((to) => ({ channel: 'webhook' as const, to })),
-            ...(a.severity === 'critical' ? d.routing.critical.map(outbound).filter((x) => x !== null) : []),
-          ]);
+          a = changed(await d.repo.raise(c, at, facts.indexNumber, next && new Date(next.atMs)))!;
         } catch (err) {
           // Not stored, so not open: the next round raises these again.
           for (const left of step.raised.slice(k)) book.forget(`${left.rule}:${left.subject}`);
           throw err;
         }
+        raised.push(a);
+        await send({ event: 'raised', level: 0, alert: a }, [
+          ...d.routing.webhooks.map((to) => ({ channel: 'webhook' as const, to })),
+          ...(a.severity === 'critical' ? d.routing.critical.map(outbound).filter((x) => x !== null) : []),
+        ]);
       }
       const resolved: AlertDto[] = [];
-      for (const key of step.resolved) {
+      for (const [k, key] of step.resolved.entries()) {
         const [rule, ...subject] = key.split(':');
-        const r = changed(await d.repo.autoResolve(rule!, subject.join(':'), at));
-        if (r) resolved.push(r);
+        try {
+          const r = changed(await d.repo.autoResolve(rule!, subject.join(':'), at));
+          if (r) resolved.push(r);
+        } catch (err) {
+          // Still open in the store: the book keeps them open, to resolve them next round.
+          book.restore(
+            step.resolved.slice(k).map((x) => ({ rule: x.split(':')[0]!, subject: x.split(':').slice(1).join(':') })),
+          );
+          throw err;
+        }
       }
       return { raised, resolved };
     },
