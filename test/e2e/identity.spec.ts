@@ -1,11 +1,10 @@
-import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, signIn, WEBRTC_LOOPBACK } from '../support/browser.js';
 import { BADGE_ID, entranceScene, PRINTED_ID } from '../support/faces.js';
 import { createKiosk } from '../support/kiosk.js';
-import { createTestDatabase, REDIS_URL } from '../support/postgres.js';
-import { ADMIN, loginCookie, startTestServer } from '../support/server.js';
+import { demoSite, type DemoSite } from '../support/demo-site.js';
+import { ADMIN } from '../support/server.js';
 
 type KioskStats = {
   identity: { mode: string; gallery: number; badges: number; facesComputed: number; matched: number };
@@ -13,67 +12,35 @@ type KioskStats = {
 
 // Enrolment on the page from photos, then the kiosk (default detector, WASM) naming her on camera.
 describe('face enrolment → kiosk recognition → named session (Chromium, PostgreSQL)', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let site: DemoSite;
   let browser: Browser;
-  let db: { url: string; drop(): Promise<void> };
-  let sql: pg.Client;
-  let cookie: string;
   let kioskToken: string;
   let scene: Awaited<ReturnType<typeof entranceScene>>;
   let badgeKioskToken: string;
   let printedKioskToken: string;
-  const call = (method: string, p: string, body?: unknown) =>
-    fetch(`${server.base}/api/v1${p}`, {
-      method,
-      headers: { cookie, ...(body !== undefined && { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const call: DemoSite['call'] = (...args) => site.call(...args);
   const identityStats = async (kiosk: Page) =>
     ((await kiosk.evaluate('window.floorsightKiosk?.stats()')) as KioskStats | undefined)?.identity;
-
-  beforeAll(async () => {
-    scene = await entranceScene();
-    db = await createTestDatabase();
-    server = await startTestServer({
-      DATABASE_URL: db.url,
-      REDIS_URL,
-      SEED_DEMO: 'true',
-      MEDIA_ICE_ADDRESSES: '127.0.0.1',
-    });
-    sql = new pg.Client({ connectionString: db.url });
-    await sql.connect();
-    cookie = await loginCookie(server.base, ADMIN.username, ADMIN.password);
-    expect(
-      (
-        await call('POST', '/cameras', {
-          cameraId: 'CAM07',
-          name: 'Entrance',
-          sourceKind: 'file',
-          filePath: scene.video,
-        })
-      ).status,
-    ).toBe(201);
+  /** A file camera whose whole picture is one zone, watched by a kiosk of its own; returns its token. */
+  async function fileCameraWithKiosk(cameraId: string, name: string, filePath: string): Promise<string> {
+    expect((await call('POST', '/cameras', { cameraId, name, sourceKind: 'file', filePath })).status).toBe(201);
     // The whole picture: people cut off at its bottom edge have their feet on the zone's edge.
-    const full = [
+    const polygon = [
       [0, 0],
       [1, 0],
       [1, 1],
       [0, 1],
     ];
-    expect((await call('PUT', '/cameras/CAM07/zones', { zones: [{ name: 'Door', polygon: full }] })).status).toBe(200);
-    ({ token: kioskToken } = await createKiosk(server.base, ['CAM07'], 'Entrance kiosk', cookie));
-    expect(
-      (await call('POST', '/cameras', { cameraId: 'CAM08', name: 'Gate', sourceKind: 'file', filePath: scene.badged }))
-        .status,
-    ).toBe(201);
-    expect((await call('PUT', '/cameras/CAM08/zones', { zones: [{ name: 'Gate', polygon: full }] })).status).toBe(200);
-    ({ token: badgeKioskToken } = await createKiosk(server.base, ['CAM08'], 'Gate kiosk', cookie));
-    expect(
-      (await call('POST', '/cameras', { cameraId: 'CAM06', name: 'Dock', sourceKind: 'file', filePath: scene.printed }))
-        .status,
-    ).toBe(201);
-    expect((await call('PUT', '/cameras/CAM06/zones', { zones: [{ name: 'Dock', polygon: full }] })).status).toBe(200);
-    ({ token: printedKioskToken } = await createKiosk(server.base, ['CAM06'], 'Dock kiosk', cookie));
+    expect((await call('PUT', `/cameras/${cameraId}/zones`, { zones: [{ name, polygon }] })).status).toBe(200);
+    return (await createKiosk(site.server.base, [cameraId], `${name} kiosk`, site.cookie)).token;
+  }
+
+  beforeAll(async () => {
+    scene = await entranceScene();
+    site = await demoSite();
+    kioskToken = await fileCameraWithKiosk('CAM07', 'Entrance', scene.video);
+    badgeKioskToken = await fileCameraWithKiosk('CAM08', 'Gate', scene.badged);
+    printedKioskToken = await fileCameraWithKiosk('CAM06', 'Dock', scene.printed);
     // Chromium's fake camera stands in for a kiosk PC's own: a test pattern with no face in it.
     browser = await launchChromium([
       ...WEBRTC_LOOPBACK,
@@ -83,15 +50,13 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
   });
   afterAll(async () => {
     await browser?.close();
-    await sql?.end();
-    await server?.close();
-    await db?.drop();
+    await site?.close();
   });
 
   it('enrols a worker from photos on the page: consent first, quality per photo, a gallery test, a version', async () => {
     const page = await browser.newPage();
-    await signIn(page, server.base, ADMIN.username, ADMIN.password);
-    await page.goto(`${server.base}/workers/W001/enrol`);
+    await signIn(page, site.server.base, ADMIN.username, ADMIN.password);
+    await page.goto(`${site.server.base}/workers/W001/enrol`);
     await expect.poll(() => page.getByTestId('give-consent').count()).toBe(1);
     expect(await page.getByTestId('photo-files').count()).toBe(0);
     await page.getByTestId('give-consent').click();
@@ -121,20 +86,20 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
 
   it('names her on the kiosk’s session; her neighbour, never enrolled, stays anonymous', async () => {
     const kiosk = await browser.newPage();
-    await kiosk.goto(`${server.base}/kiosk#token=${kioskToken}`);
+    await kiosk.goto(`${site.server.base}/kiosk#token=${kioskToken}`);
     const named = async () =>
       (
-        await sql.query<{ worker_id: string; c: number }>(
+        await site.sql.query<{ worker_id: string; c: number }>(
           'SELECT worker_id, identity_confidence AS c FROM sessions WHERE worker_id IS NOT NULL',
         )
       ).rows;
     await expect.poll(async () => (await named()).length, { timeout: 120_000, interval: 1000 }).toBeGreaterThan(0);
     const rows = await named();
     expect(new Set(rows.map((r) => r.worker_id))).toEqual(new Set(['W001']));
-    expect(rows[0]!.c).toBeGreaterThanOrEqual(server.cfg.identity.match.minSimilarity);
+    expect(rows[0]!.c).toBeGreaterThanOrEqual(site.server.cfg.identity.match.minSimilarity);
     // She stands on the left; the name never lands on the woman beside her.
     const boxes = async () =>
-      (await sql.query<{ b: number[] }>("SELECT bbox_coords AS b FROM time_logs WHERE worker_id = 'W001'")).rows;
+      (await site.sql.query<{ b: number[] }>("SELECT bbox_coords AS b FROM time_logs WHERE worker_id = 'W001'")).rows;
     await expect.poll(async () => (await boxes()).length, { timeout: 30_000, interval: 1000 }).toBeGreaterThan(0);
     for (const { b } of await boxes()) expect((b[0]! + b[2]!) / 2).toBeLessThan(0.5);
     expect(await identityStats(kiosk)).toMatchObject({ mode: 'faces', gallery: 1 });
@@ -143,25 +108,25 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
 
   it('never names a worker without consent: withdrawing it empties the gallery the kiosk holds', async () => {
     const kiosk = await browser.newPage();
-    await kiosk.goto(`${server.base}/kiosk#token=${kioskToken}`);
+    await kiosk.goto(`${site.server.base}/kiosk#token=${kioskToken}`);
     await expect.poll(async () => (await identityStats(kiosk))?.gallery, { timeout: 60_000 }).toBe(1);
     expect((await call('PUT', '/workers/W001/consent', { consent: false })).status).toBe(200);
     await expect.poll(async () => (await identityStats(kiosk))?.gallery, { timeout: 10_000 }).toBe(0);
-    await sql.query('UPDATE sessions SET worker_id = NULL');
+    await site.sql.query('UPDATE sessions SET worker_id = NULL');
     const computed = (await identityStats(kiosk))!.facesComputed;
     await new Promise((r) => setTimeout(r, 8000));
     expect((await identityStats(kiosk))!.facesComputed).toBe(computed);
-    expect((await sql.query('SELECT 1 FROM sessions WHERE worker_id IS NOT NULL')).rows).toEqual([]);
+    expect((await site.sql.query('SELECT 1 FROM sessions WHERE worker_id IS NOT NULL')).rows).toEqual([]);
     await kiosk.close();
   });
 
   it('names a worker by the QR code on her badge, with no face enrolled', async () => {
     expect((await call('PATCH', '/workers/W002', { badgeId: BADGE_ID })).status).toBe(200);
     const kiosk = await browser.newPage();
-    await kiosk.goto(`${server.base}/kiosk#token=${badgeKioskToken}`);
+    await kiosk.goto(`${site.server.base}/kiosk#token=${badgeKioskToken}`);
     const byBadge = async () =>
       (
-        await sql.query<{ worker_id: string; identity_source: string; identity_confidence: number }>(
+        await site.sql.query<{ worker_id: string; identity_source: string; identity_confidence: number }>(
           "SELECT worker_id, identity_source, identity_confidence FROM sessions WHERE identity_source = 'badge'",
         )
       ).rows;
@@ -175,10 +140,10 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
   it('names a worker by the id printed on her badge (OCR), when it has no code', async () => {
     expect((await call('PATCH', '/workers/W003', { badgeId: PRINTED_ID })).status).toBe(200);
     const kiosk = await browser.newPage();
-    await kiosk.goto(`${server.base}/kiosk#token=${printedKioskToken}`);
+    await kiosk.goto(`${site.server.base}/kiosk#token=${printedKioskToken}`);
     const read = async () =>
       (
-        await sql.query<{ worker_id: string; c: number }>(
+        await site.sql.query<{ worker_id: string; c: number }>(
           "SELECT worker_id, identity_confidence AS c FROM sessions WHERE identity_source = 'badge' AND worker_id = 'W003'",
         )
       ).rows;
@@ -189,7 +154,7 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
 
   it('in anonymised mode the kiosk gets no embeddings at all and computes no face', async () => {
     await call('PUT', '/workers/W001/consent', { consent: true });
-    const photos = await sql.query('SELECT 1 FROM face_enrolments');
+    const photos = await site.sql.query('SELECT 1 FROM face_enrolments');
     expect(photos.rows).toEqual([]); // withdrawn consent deleted her face data
     expect((await call('PUT', '/identity/settings', { mode: 'anonymised', retentionDays: 30 })).status).toBe(200);
     const kiosk = await browser.newPage();
@@ -199,7 +164,7 @@ describe('face enrolment → kiosk recognition → named session (Chromium, Post
         if (String(f.payload).includes('identity:gallery')) galleries.push(String(f.payload));
       }),
     );
-    await kiosk.goto(`${server.base}/kiosk#token=${kioskToken}`);
+    await kiosk.goto(`${site.server.base}/kiosk#token=${kioskToken}`);
     await expect.poll(async () => (await identityStats(kiosk))?.mode, { timeout: 60_000 }).toBe('anonymised');
     await new Promise((r) => setTimeout(r, 5000));
     expect(await identityStats(kiosk)).toMatchObject({ gallery: 0, badges: 0, facesComputed: 0 });

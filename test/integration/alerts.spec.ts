@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailChannel } from '../../server/modules/alerts/channels/email.channel.js';
 import { createLineChannel } from '../../server/modules/alerts/channels/line.channel.js';
@@ -17,6 +16,7 @@ import type { Database } from '../../server/platform/db/database.js';
 import { createMemoryEventBus } from '../../server/platform/events/event-bus.js';
 import { migratedTestDatabase } from '../support/postgres.js';
 import { manualClock } from '../support/server.js';
+import { smtpPeer } from '../support/smtp-peer.js';
 
 const T0 = '2026-01-05T03:00:00.000Z';
 const admin = { kind: 'user' as const, id: 'u-admin', name: 'Admin', grant: 'admin' as const };
@@ -138,21 +138,8 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
     });
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/floorsight`;
-    const mails: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, done) {
-        let text = '';
-        stream.on('data', (c: Buffer) => (text += c));
-        stream.on('end', () => {
-          mails.push(text);
-          done();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    const smtp = await smtpPeer();
+    const { mails, url: smtpUrl } = smtp;
     const svc = createAlertsService({
       repo: createAlertsRepository(db.prisma),
       clock,
@@ -213,7 +200,7 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
       await expect(svc.replay(dead!.deliveryId)).rejects.toMatchObject({ code: 'not_found' });
     } finally {
       receiver.close();
-      smtp.close();
+      await smtp.close();
     }
   });
 
@@ -278,21 +265,8 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
        VALUES ('2026-01-05T03:00:00Z', 'W001', 1, 'Z01', 'CAM01', 'active', 3000, 600, 2),
               ('2026-01-05T04:00:00Z', 'W002', 2, 'Z01', 'CAM01', 'idle', 1000, 1000, 3)`,
     );
-    const mails: string[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, done) {
-        let text = '';
-        stream.on('data', (c: Buffer) => (text += c));
-        stream.on('end', () => {
-          mails.push(text);
-          done();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    const smtp = await smtpPeer();
+    const { mails, url: smtpUrl } = smtp;
     const summaries = createDailySummaries({
       repo: createDailySummaryRepository(db.prisma),
       clock,
@@ -309,7 +283,7 @@ describe('alerts: lifecycle and escalation in PostgreSQL', () => {
     expect(s).toMatchObject({ date: '2026-01-05', activeSeconds: 4000, idleSeconds: 1600 });
     expect(s!.anomalies.total).toBeGreaterThan(0);
     expect(await summaries.check()).toBeNull(); // once a day
-    smtp.close();
+    await smtp.close();
     // The digest: the day's summary and its alerts below critical, as one mail.
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatch(/To: manager@factory\.test/);

@@ -50,75 +50,29 @@ export async function entranceScene(): Promise<{
   // Out of focus: what the quality check must refuse.
   const blurred = path.join(dir, 'blurred.jpg');
   run(['-i', src, '-vf', `${crops[0]},scale=400:-2,gblur=sigma=4`, '-q:v', '3', blurred]);
-  const video = path.join(dir, 'entrance.mp4');
-  run([
-    '-loop',
-    '1',
-    '-t',
-    '20',
-    '-i',
-    src,
-    '-vf',
-    'crop=1280:1400:0:137,scale=640:700,format=yuv420p',
-    '-r',
-    '15',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-tune',
-    'stillimage',
-    video,
-  ]);
+  // A 20 s, 15 fps clip of the scene, as a file camera plays it; `filter` draws on the 640×700 picture.
+  const clip = (name: string, filter: string, extraInputs: string[] = []) => {
+    const out = path.join(dir, name);
+    const scene = `[0]crop=1280:1400:0:137,scale=640:700${filter},format=yuv420p`;
+    run([
+      ...['-loop', '1', '-t', '20', '-i', src, ...extraInputs],
+      ...['-filter_complex', scene, '-r', '15', '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'stillimage', out],
+    ]);
+    return out;
+  };
+  const video = clip('entrance.mp4', '');
   // The same scene with a QR badge on her chest, as a badge camera would see it.
   const qr = path.join(dir, 'badge.png');
   await QRCode.toFile(qr, BADGE_ID, { margin: 2, width: 120 });
-  const badged = path.join(dir, 'badged.mp4');
-  run([
-    '-loop',
-    '1',
-    '-t',
-    '20',
-    '-i',
-    src,
-    '-i',
-    qr,
-    '-filter_complex',
-    '[0]crop=1280:1400:0:137,scale=640:700[b];[b][1]overlay=135:330,format=yuv420p',
-    '-r',
-    '15',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-tune',
-    'stillimage',
-    badged,
-  ]);
+  const badged = clip('badged.mp4', '[b];[b][1]overlay=135:330', ['-i', qr]);
   // And with a badge that only has her id printed on it, for the OCR.
   const font = path.join(
     path.dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-thai/package.json')),
     'files/noto-sans-thai-latin-700-normal.woff',
   );
-  const printed = path.join(dir, 'printed.mp4');
-  run([
-    '-loop',
-    '1',
-    '-t',
-    '20',
-    '-i',
-    src,
-    '-vf',
-    `crop=1280:1400:0:137,scale=640:700,drawbox=x=125:y=330:w=150:h=70:color=white:t=fill,drawtext=fontfile=${font}:text='${PRINTED_ID}':x=137:y=345:fontsize=36:fontcolor=black,format=yuv420p`,
-    '-r',
-    '15',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-tune',
-    'stillimage',
-    printed,
-  ]);
+  const printed = clip(
+    'printed.mp4',
+    `,drawbox=x=125:y=330:w=150:h=70:color=white:t=fill,drawtext=fontfile=${font}:text='${PRINTED_ID}':x=137:y=345:fontsize=36:fontcolor=black`,
+  );
   return { photos, blurred, video, badged, printed };
 }

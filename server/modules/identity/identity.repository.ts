@@ -46,6 +46,14 @@ export function createIdentityRepository(prisma: PrismaClient): IdentityReposito
       return rows.map((r) => ({ workerId: r.workerId, name: r.name, badgeId: r.badgeId! }));
     },
 
+    async enrolledWorkers() {
+      return prisma.worker.findMany({
+        where: { active: true, faceConsent: true, faceEnrolments: { some: { supersededAt: null } } },
+        select: { workerId: true, name: true },
+        orderBy: { workerId: 'asc' },
+      });
+    },
+
     async gallery() {
       const rows = await prisma.faceEnrolment.findMany({
         where: { supersededAt: null, worker: { active: true, faceConsent: true } },

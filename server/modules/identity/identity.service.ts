@@ -176,7 +176,7 @@ export function createIdentityService(d: IdentityDeps) {
     async nameable(): Promise<{ workerId: string; name: string; by: IdentitySource[] }[]> {
       if ((await settings()).mode === 'anonymised') return [];
       const by = new Map<string, { workerId: string; name: string; by: IdentitySource[] }>();
-      for (const f of await d.repo.gallery()) by.set(f.workerId, { workerId: f.workerId, name: f.name, by: ['face'] });
+      for (const f of await d.repo.enrolledWorkers()) by.set(f.workerId, { ...f, by: ['face'] });
       for (const b of await d.repo.badges()) {
         const e = by.get(b.workerId) ?? { workerId: b.workerId, name: b.name, by: [] };
         e.by.push('badge');

@@ -31,6 +31,18 @@ export const WorkerUpdateRequest = z
   .refine((w) => Object.keys(w).length > 0, 'give at least one field to change');
 export type WorkerUpdateRequest = z.infer<typeof WorkerUpdateRequest>;
 
+/** A worker as `GET /api/v1/workers` answers. */
+export interface WorkerDto {
+  workerId: string;
+  name: string;
+  badgeId: string | null;
+  shift: string | null;
+  skillLevel: string | null;
+  active: boolean;
+  /** zone ids the worker is assigned to */
+  stationAssignments: string[];
+}
+
 const CameraIdField = z
   .string()
   .trim()

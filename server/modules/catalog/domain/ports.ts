@@ -1,15 +1,7 @@
-import type { CameraCreateRequest, WorkerUpdateRequest } from '../../../../src/lib/protocol/catalog.js';
+import type { CameraCreateRequest, WorkerDto, WorkerUpdateRequest } from '../../../../src/lib/protocol/catalog.js';
 
-export interface WorkerSummary {
-  workerId: string;
-  name: string;
-  badgeId: string | null;
-  shift: string | null;
-  skillLevel: string | null;
-  active: boolean;
-  /** zone ids the worker is assigned to */
-  stationAssignments: string[];
-}
+/** A worker as the API answers: `WorkerDto` of the shared protocol. */
+export type WorkerSummary = WorkerDto;
 
 /** A camera as lists show it; never its RTSP URL, which may carry a password. */
 export interface CameraSummary {

@@ -36,6 +36,8 @@ export interface IdentityRepository {
   enrolments(workerId: string): Promise<EnrolmentDto[]>;
   /** active workers with a badge id */
   badges(): Promise<{ workerId: string; name: string; badgeId: string }[]>;
+  /** active, consenting workers with a current enrolment: who may be named by face, no face data read */
+  enrolledWorkers(): Promise<{ workerId: string; name: string }[]>;
   /** active, consenting workers' current enrolments */
   gallery(): Promise<{ workerId: string; name: string; embedding: Sealed }[]>;
   /** stores the next version and supersedes the current one, in one transaction; returns the version */
